@@ -1,0 +1,4 @@
+package dev.eddy.streaming.scheduler;
+
+/** A batch's first job started running. */
+public record BatchStarted(BatchInfo batchInfo) {}
