@@ -1,0 +1,217 @@
+package dev.eddy;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Settings for an {@link EddyContext}, as Spark's {@code SparkConf}: string keys and values, set
+ * fluently and read with typed getters.
+ *
+ * <pre>{@code
+ * EddyConf conf = new EddyConf().setMaster("local[2]").setAppName("word count");
+ * EddyContext sc = new EddyContext(conf);
+ * }</pre>
+ *
+ * <p>As in Spark, the setters change this object and return it, so that a statement such as
+ * {@code conf.set(k, v);} is not lost. A context copies its conf when it is built; changing the
+ * conf afterwards does not affect the context. {@code new EddyConf()} starts from the JVM's
+ * system properties whose names begin with {@code eddy.}, so a host (the kernel) can set defaults
+ * with {@code -Deddy.streaming.print.stdout=false}.
+ *
+ * <p>The keys Eddy reads are listed in {@link #KEYS}, each with its default and documentation; they
+ * are validated when set. Thread-safe.
+ */
+public final class EddyConf {
+
+  /** A documented configuration key with its default value. */
+  public record Key(String name, String defaultValue, String doc) {}
+
+  /** Where jobs run: {@code local}, {@code local[N]} (N task threads) or {@code local[*]} (one per core). */
+  public static final Key MASTER =
+      new Key("eddy.master", "local[*]", "Where tasks run: local (1 thread), local[N] or local[*] (one per core).");
+
+  /** The application's name, shown in thread names and the kernel's views. */
+  public static final Key APP_NAME = new Key("eddy.app.name", "Eddy", "The application's name.");
+
+  /**
+   * Whether {@code DStream.print()} writes to {@code System.out}. The kernel turns it off because
+   * it shows printed rows as a live table instead.
+   */
+  public static final Key STREAMING_PRINT_STDOUT =
+      new Key(
+          "eddy.streaming.print.stdout",
+          "true",
+          "Whether DStream.print() writes to System.out; its rows are published as OutputRows events either way.");
+
+  /** Every key Eddy reads, in one table. */
+  public static final List<Key> KEYS = List.of(MASTER, APP_NAME, STREAMING_PRINT_STDOUT);
+
+  private static final Pattern LOCAL_N = Pattern.compile("local\\[(\\d+|\\*)]");
+  private static final String SYSTEM_PROPERTY_PREFIX = "eddy.";
+
+  private final Map<String, String> settings = new ConcurrentHashMap<>();
+
+  /** Creates a conf holding the {@code eddy.*} system properties. */
+  public EddyConf() {
+    this(true);
+  }
+
+  /** Creates a conf, empty or holding the {@code eddy.*} system properties. */
+  public EddyConf(boolean loadDefaults) {
+    if (loadDefaults) {
+      System.getProperties().forEach((k, v) -> {
+        if (k instanceof String key && key.startsWith(SYSTEM_PROPERTY_PREFIX)) {
+          set(key, String.valueOf(v));
+        }
+      });
+    }
+  }
+
+  /** Sets the master URL: {@code local}, {@code local[N]} or {@code local[*]}. */
+  public EddyConf setMaster(String master) {
+    return set(MASTER.name(), master);
+  }
+
+  /** Sets the application name. */
+  public EddyConf setAppName(String name) {
+    return set(APP_NAME.name(), name);
+  }
+
+  /**
+   * Sets {@code key} to {@code value} and returns this conf.
+   *
+   * @throws IllegalArgumentException if the key is one of {@link #KEYS} and the value is invalid
+   */
+  public EddyConf set(String key, String value) {
+    if (key == null || value == null) {
+      throw new NullPointerException("null key or value: " + key + "=" + value);
+    }
+    validate(key, value);
+    settings.put(key, value);
+    return this;
+  }
+
+  /** Returns the value of {@code key}, or its default if it is one of {@link #KEYS}, else empty. */
+  public Optional<String> getOption(String key) {
+    String value = settings.get(key);
+    if (value != null) {
+      return Optional.of(value);
+    }
+    return KEYS.stream().filter(k -> k.name().equals(key)).map(Key::defaultValue).findFirst();
+  }
+
+  /** Returns the value of {@code key}. @throws java.util.NoSuchElementException if not set */
+  public String get(String key) {
+    return getOption(key).orElseThrow(() -> new java.util.NoSuchElementException(key + " is not set"));
+  }
+
+  /** Returns the value of {@code key}, or {@code defaultValue} if it is not set. */
+  public String get(String key, String defaultValue) {
+    String value = settings.get(key);
+    return value != null ? value : defaultValue;
+  }
+
+  /** Returns the value of {@code key} as an int, or {@code defaultValue} if it is not set. */
+  public int getInt(String key, int defaultValue) {
+    String value = settings.get(key);
+    if (value == null) {
+      return defaultValue;
+    }
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be an integer, not '" + value + "'", e);
+    }
+  }
+
+  /** Returns the value of {@code key} as a boolean, or {@code defaultValue} if it is not set. */
+  public boolean getBoolean(String key, boolean defaultValue) {
+    String value = settings.get(key);
+    return value == null ? defaultValue : parseBoolean(key, value);
+  }
+
+  /** Returns whether {@code key} is set explicitly. */
+  public boolean contains(String key) {
+    return settings.containsKey(key);
+  }
+
+  /** Returns the master URL, {@code local[*]} unless set. */
+  public String master() {
+    return get(MASTER.name());
+  }
+
+  /** Returns the application name, {@code Eddy} unless set. */
+  public String appName() {
+    return get(APP_NAME.name());
+  }
+
+  /** Returns the number of task threads the master URL asks for. */
+  public int taskThreads() {
+    return parseMaster(master());
+  }
+
+  /** Returns a copy of the explicit settings, sorted by key. */
+  public Map<String, String> getAll() {
+    return Collections.unmodifiableMap(new TreeMap<>(settings));
+  }
+
+  /** Returns an independent copy of this conf. */
+  public EddyConf copy() {
+    EddyConf copy = new EddyConf(false);
+    copy.settings.putAll(settings);
+    return copy;
+  }
+
+  @Override
+  public String toString() {
+    return "EddyConf" + getAll();
+  }
+
+  /**
+   * Returns the number of task threads for a master URL.
+   *
+   * @throws IllegalArgumentException for anything but {@code local}, {@code local[N]}, {@code local[*]}
+   */
+  public static int parseMaster(String master) {
+    String m = master.trim();
+    if (m.equals("local")) {
+      return 1;
+    }
+    Matcher matcher = LOCAL_N.matcher(m);
+    if (matcher.matches()) {
+      String n = matcher.group(1);
+      int threads = n.equals("*") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(n);
+      if (threads < 1) {
+        throw new IllegalArgumentException("local[N] needs at least one thread: '" + master + "'");
+      }
+      return threads;
+    }
+    throw new IllegalArgumentException(
+        "Unsupported master '" + master + "': Eddy runs in one JVM; use local, local[N] or local[*]");
+  }
+
+  private static void validate(String key, String value) {
+    if (key.equals(MASTER.name())) {
+      parseMaster(value);
+    } else if (key.equals(STREAMING_PRINT_STDOUT.name())) {
+      parseBoolean(key, value);
+    }
+  }
+
+  private static boolean parseBoolean(String key, String value) {
+    String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+    if (v.equals("true")) {
+      return true;
+    }
+    if (v.equals("false")) {
+      return false;
+    }
+    throw new IllegalArgumentException(key + " must be true or false, not '" + value + "'");
+  }
+}

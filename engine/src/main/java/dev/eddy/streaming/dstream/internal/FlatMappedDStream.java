@@ -1,0 +1,36 @@
+package dev.eddy.streaming.dstream.internal;
+
+import dev.eddy.api.FlatMapFunction;
+import dev.eddy.rdd.RDD;
+import dev.eddy.streaming.Duration;
+import dev.eddy.streaming.Time;
+import dev.eddy.streaming.dstream.DStream;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code flatMap}: each batch's RDD flat-mapped by a function. Thread-safe. */
+public final class FlatMappedDStream<T, R> extends DStream<R> {
+  private final DStream<T> parent;
+  private final FlatMapFunction<T, R> f;
+
+  public FlatMappedDStream(DStream<T> parent, FlatMapFunction<T, R> f) {
+    super(parent.context());
+    this.parent = parent;
+    this.f = f;
+  }
+
+  @Override
+  public Duration slideDuration() {
+    return parent.slideDuration();
+  }
+
+  @Override
+  public List<DStream<?>> dependencies() {
+    return List.of(parent);
+  }
+
+  @Override
+  public Optional<RDD<R>> compute(Time validTime) {
+    return parent.getOrCompute(validTime).map(rdd -> rdd.flatMap(f));
+  }
+}

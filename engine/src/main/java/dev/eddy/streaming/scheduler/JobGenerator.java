@@ -1,0 +1,53 @@
+package dev.eddy.streaming.scheduler;
+
+import dev.eddy.streaming.DStreamGraph;
+import dev.eddy.streaming.Duration;
+import dev.eddy.streaming.Time;
+import dev.eddy.streaming.util.RecurringTimer;
+import dev.eddy.util.Clock;
+import java.util.function.Consumer;
+
+/**
+ * Cuts batches, as Spark's {@code JobGenerator}: at every multiple of the batch interval on the
+ * context's clock it asks the graph for the batch's jobs and hands them on. The first batch is
+ * the first multiple of the interval strictly after the clock's time at start, so with a
+ * {@link dev.eddy.util.ManualClock} at 0 and a 1 s interval, advancing by 1 s cuts the batch of
+ * time 1000 ms. A batch whose generation throws is handed on as failed. Thread-safe.
+ */
+public final class JobGenerator {
+  private final DStreamGraph graph;
+  private final Duration batchDuration;
+  private final Consumer<JobSet> submit;
+  private final RecurringTimer timer;
+
+  public JobGenerator(DStreamGraph graph, Clock clock, Duration batchDuration, Consumer<JobSet> submit, String name) {
+    this.graph = graph;
+    this.batchDuration = batchDuration;
+    this.submit = submit;
+    this.timer = new RecurringTimer(clock, batchDuration.milliseconds(), this::generate, name);
+  }
+
+  /** Starts the timer and returns the time of the first batch. */
+  public Time start() {
+    Time first = new Time(timer.nextTime());
+    graph.start(first.minus(batchDuration));
+    timer.start(first.milliseconds());
+    return first;
+  }
+
+  /** Stops cutting batches; waits for the batch being generated, if any. */
+  public void stop() {
+    timer.stop();
+  }
+
+  private void generate(long millis) {
+    Time time = new Time(millis);
+    JobSet jobs;
+    try {
+      jobs = graph.generateJobs(time);
+    } catch (RuntimeException e) {
+      jobs = JobSet.failed(time, e);
+    }
+    submit.accept(jobs);
+  }
+}

@@ -1,0 +1,128 @@
+package dev.eddy.streaming.scheduler;
+
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Delivers a context's streaming events to its listeners, as Spark's {@code StreamingListenerBus}:
+ * batch and output events in order on one daemon thread, start and stop events synchronously on
+ * the caller's thread. The listeners are looked up at each delivery, so a listener added while
+ * the stream runs receives the following events. A listener that throws is reported on stderr and
+ * keeps receiving.
+ *
+ * <p>The queue holds at most {@value #CAPACITY} events; when a listener is so slow that it fills,
+ * further events are dropped (with one warning) rather than stalling the batches. Thread-safe.
+ */
+public final class StreamingListenerBus {
+  static final int CAPACITY = 10_000;
+  private static final Object STOP = new Object();
+
+  private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
+  private final Supplier<List<StreamingListener>> listeners;
+  private final Consumer<BatchCompleted> afterBatchCompleted;
+  private final Thread thread;
+  private volatile boolean dropWarned;
+
+  /**
+   * @param listeners the listeners to deliver to, read at each delivery
+   * @param afterBatchCompleted called once each {@link BatchCompleted} has reached every listener
+   *     (or was dropped)
+   */
+  public StreamingListenerBus(
+      String name, Supplier<List<StreamingListener>> listeners, Consumer<BatchCompleted> afterBatchCompleted) {
+    this.listeners = listeners;
+    this.afterBatchCompleted = afterBatchCompleted;
+    this.thread = new Thread(this::deliverLoop, name);
+    thread.setDaemon(true);
+  }
+
+  /** Starts the delivery thread. */
+  public void start() {
+    thread.start();
+  }
+
+  /** Queues {@code event} (one of the event records) for in-order delivery. */
+  public void post(Object event) {
+    if (!queue.offer(event)) {
+      if (!dropWarned) {
+        dropWarned = true;
+        System.err.println("Eddy: streaming listeners are too slow; dropping events (first dropped: " + event + ")");
+      }
+      if (event instanceof BatchCompleted completed) {
+        afterBatchCompleted.accept(completed);
+      }
+    }
+  }
+
+  /** Delivers {@code event} now, on the calling thread. */
+  public void postSynchronously(Object event) {
+    deliver(event);
+  }
+
+  /**
+   * Delivers the events already queued, then stops the thread. Called from a listener, it returns
+   * at once and the thread stops after that listener returns.
+   */
+  public void stop() {
+    if (!thread.isAlive()) {
+      return;
+    }
+    try {
+      queue.put(STOP);
+      if (Thread.currentThread() != thread) {
+        thread.join();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void deliverLoop() {
+    while (true) {
+      Object event;
+      try {
+        event = queue.take();
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (event == STOP) {
+        return;
+      }
+      deliver(event);
+      if (event instanceof BatchCompleted completed) {
+        afterBatchCompleted.accept(completed);
+      }
+    }
+  }
+
+  private void deliver(Object event) {
+    for (StreamingListener listener : listeners.get()) {
+      try {
+        dispatch(listener, event);
+      } catch (Throwable t) {
+        System.err.println("Eddy: streaming listener " + listener + " failed on " + event.getClass().getSimpleName() + ": " + t);
+      }
+    }
+  }
+
+  private static void dispatch(StreamingListener listener, Object event) {
+    if (event instanceof BatchSubmitted e) {
+      listener.onBatchSubmitted(e);
+    } else if (event instanceof BatchStarted e) {
+      listener.onBatchStarted(e);
+    } else if (event instanceof BatchCompleted e) {
+      listener.onBatchCompleted(e);
+    } else if (event instanceof OutputRows e) {
+      listener.onOutputRows(e);
+    } else if (event instanceof StreamingStarted e) {
+      listener.onStreamingStarted(e);
+    } else if (event instanceof StreamingStopped e) {
+      listener.onStreamingStopped(e);
+    } else {
+      throw new IllegalArgumentException("not a streaming event: " + event);
+    }
+  }
+}
