@@ -1,0 +1,138 @@
+package dev.eddy.kernel;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.VarSnippet;
+
+/**
+ * Evaluates cells with one JShell living in the kernel's JVM, so state persists across cells.
+ *
+ * <p>A cell is cut into snippets ({@link CellSplitter}), evaluated in order, stopping at the first
+ * one that fails to compile, cannot be resolved or throws. The value of the cell's last snippet,
+ * if it is an expression, is the cell's value. Must be used from one thread only, the cell worker;
+ * only {@link #interrupt()} may be called from another thread.
+ */
+final class JShellEvaluator implements AutoCloseable {
+  private final WorkerExecutionControl control = new WorkerExecutionControl();
+  private final JShell shell;
+  private final CellSplitter splitter;
+  private final SnippetLocations locations = new SnippetLocations();
+  private final CellErrors errors = new CellErrors(locations);
+  private volatile boolean interrupted;
+
+  /** Builds the JShell; {@code log} receives JShell's own diagnostics output. */
+  JShellEvaluator(PrintStream log) {
+    this.shell = JShell.builder()
+        .executionEngine(control.provider(), null)
+        .compilerOptions("--class-path", System.getProperty("java.class.path"))
+        .out(log)
+        .err(log)
+        .build();
+    this.splitter = new CellSplitter(shell.sourceCodeAnalysis());
+  }
+
+  /** Evaluates kernel start-up code (imports, bindings); throws if any of it fails. */
+  void evaluateStartup(List<String> snippets) {
+    for (String source : snippets) {
+      for (SnippetEvent event : shell.eval(source)) {
+        if (event.causeSnippet() == null && (!event.status().isDefined() || event.exception() != null)) {
+          String why = event.exception() != null
+              ? String.valueOf(event.exception())
+              : shell.diagnostics(event.snippet()).map(d -> d.getMessage(null)).collect(Collectors.joining("; "));
+          throw new IllegalStateException("start-up snippet failed: " + source + ": " + why);
+        }
+      }
+    }
+    control.takeLastValue();
+  }
+
+  /** Evaluates one cell; never throws for anything the cell does. */
+  CellResult evaluate(String cell, int executionCount) {
+    interrupted = false;
+    try {
+      CellResult result = CellResult.nothing();
+      for (CellSnippet snippet : splitter.split(cell)) {
+        result = evaluateSnippet(cell, snippet, executionCount);
+        if (interrupted) {
+          return CellResult.failed(CellErrors.interrupted());
+        }
+        if (result.failed()) {
+          return result;
+        }
+      }
+      return result;
+    } catch (ThreadDeath | RuntimeException e) {
+      return CellResult.failed(interrupted ? CellErrors.interrupted() : CellErrors.internal("JShell failed", e));
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  private CellResult evaluateSnippet(String cell, CellSnippet snippet, int executionCount) {
+    List<SnippetEvent> events = shell.eval(snippet.source());
+    Object value = control.takeLastValue();
+    CellResult result = CellResult.nothing();
+    for (SnippetEvent event : events) {
+      if (event.causeSnippet() != null) {
+        continue;
+      }
+      Snippet sn = event.snippet();
+      locations.record(sn.id(), executionCount, SnippetLocations.lineOf(cell, snippet.offset()));
+      switch (event.status()) {
+        case REJECTED:
+          return CellResult.failed(errors.compilation(cell, snippet, shell.diagnostics(sn).toList()));
+        case RECOVERABLE_NOT_DEFINED:
+          return CellResult.failed(unresolved(cell, snippet, sn));
+        default:
+          break;
+      }
+      if (event.exception() != null) {
+        return CellResult.failed(errors.runtime(event.exception(), executionCount));
+      }
+      if (isExpression(sn) && value != WorkerExecutionControl.NO_VALUE) {
+        result = CellResult.value(value);
+      }
+    }
+    return result;
+  }
+
+  private CellError unresolved(String cell, CellSnippet snippet, Snippet sn) {
+    if (!(sn instanceof DeclarationSnippet declaration)) {
+      return errors.compilation(cell, snippet, shell.diagnostics(sn).toList());
+    }
+    List<String> missing = shell.unresolvedDependencies(declaration).toList();
+    if (missing.isEmpty()) {
+      return errors.compilation(cell, snippet, shell.diagnostics(sn).toList());
+    }
+    return errors.unresolved(cell, snippet, declaration.name(), missing);
+  }
+
+  /** Whether a snippet is an expression whose value the cell shows (not a declaration). */
+  private static boolean isExpression(Snippet sn) {
+    if (sn instanceof ExpressionSnippet) {
+      return true;
+    }
+    return sn instanceof VarSnippet
+        && sn.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+  }
+
+  /**
+   * Interrupts the running cell: it ends with an "Interrupted" error after its current snippet,
+   * whose thread is interrupted and, if it does not stop, stopped. Called from the control thread.
+   */
+  void interrupt() {
+    interrupted = true;
+    shell.stop();
+  }
+
+  @Override
+  public void close() {
+    shell.close();
+  }
+}
