@@ -2,6 +2,8 @@ package dev.eddy.streaming.dstream.internal;
 
 import dev.eddy.streaming.Time;
 import dev.eddy.streaming.scheduler.OutputRows;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -12,11 +14,11 @@ import java.util.function.Consumer;
 public record OutputContext(int outputOpId, String description, Consumer<OutputRows> rowsSink) {
   /** Publishes the first rows of the batch at {@code time} as an {@link OutputRows} event. */
   public void publishRows(Time time, List<Object> rows, boolean hasMore) {
-    rowsSink.accept(new OutputRows(time, outputOpId, description, List.copyOf(nullSafe(rows)), hasMore));
+    rowsSink.accept(new OutputRows(time, outputOpId, description, copy(rows), hasMore));
   }
 
-  private static List<Object> nullSafe(List<Object> rows) {
-    // List.copyOf rejects nulls, and a stream's elements may be null
-    return rows.contains(null) ? java.util.Collections.unmodifiableList(new java.util.ArrayList<>(rows)) : rows;
+  private static List<Object> copy(List<Object> rows) {
+    // not List.copyOf: a stream's elements may be null
+    return Collections.unmodifiableList(new ArrayList<>(rows));
   }
 }
