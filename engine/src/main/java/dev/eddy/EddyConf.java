@@ -106,7 +106,11 @@ public final class EddyConf {
     return KEYS.stream().filter(k -> k.name().equals(key)).map(Key::defaultValue).findFirst();
   }
 
-  /** Returns the value of {@code key}. @throws java.util.NoSuchElementException if not set */
+  /**
+   * Returns the value of {@code key}, or its default if it is one of {@link #KEYS}.
+   *
+   * @throws java.util.NoSuchElementException if it is neither set nor has a default
+   */
   public String get(String key) {
     return getOption(key).orElseThrow(() -> new java.util.NoSuchElementException(key + " is not set"));
   }

@@ -223,7 +223,11 @@ public abstract class RDD<T> {
     return first;
   }
 
-  /** Returns the first element. @throws NoSuchElementException if the RDD is empty */
+  /**
+   * Returns the first element.
+   *
+   * @throws NoSuchElementException if the RDD is empty
+   */
   public T first() {
     List<T> one = take(1);
     if (one.isEmpty()) {
@@ -232,7 +236,11 @@ public abstract class RDD<T> {
     return one.get(0);
   }
 
-  /** Returns the elements merged with {@code f}. @throws UnsupportedOperationException if empty */
+  /**
+   * Returns the elements merged with {@code f}, which must be associative and commutative.
+   *
+   * @throws UnsupportedOperationException if the RDD is empty, as Spark
+   */
   public T reduce(Function2<T, T, T> f) {
     List<Optional<Object[]>> partial = sc.runJob(this, it -> {
       if (!it.hasNext()) {

@@ -165,6 +165,7 @@ public final class StreamingContext {
    * @throws IllegalStateException if the context was stopped, or its EddyContext was
    */
   public void start() {
+    JobScheduler starting;
     synchronized (this) {
       if (state == StreamingContextState.ACTIVE) {
         return;
@@ -177,12 +178,13 @@ public final class StreamingContext {
       sc.assertNotStopped();
       graph.validate();
       scheduler = new JobScheduler(graph, clock, batchDuration, listenerBus, name);
+      starting = scheduler;
       listenerBus.start();
       state = StreamingContextState.ACTIVE;
       ActiveContexts.register(this);
     }
     listenerBus.postSynchronously(new StreamingStarted(this, System.currentTimeMillis()));
-    scheduler.start();
+    starting.start();
   }
 
   /** Stops streaming at once and keeps the EddyContext alive (unlike Spark); see {@link #stop(boolean, boolean)}. */
@@ -223,7 +225,11 @@ public final class StreamingContext {
     }
   }
 
-  /** Blocks until the context is stopped. @throws IllegalStateException if interrupted (flag kept) */
+  /**
+   * Blocks until the context is stopped.
+   *
+   * @throws IllegalStateException if the waiting thread is interrupted; its interrupt flag is kept
+   */
   public void awaitTermination() {
     try {
       terminated.await();

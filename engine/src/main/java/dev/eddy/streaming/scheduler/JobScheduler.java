@@ -29,6 +29,7 @@ public final class JobScheduler {
   private final JobGenerator generator;
   private final ThreadPoolExecutor batches;
   private volatile Thread batchThread;
+  private boolean stopped;
 
   public JobScheduler(DStreamGraph graph, Clock clock, Duration batchDuration, StreamingListenerBus bus, String name) {
     this.graph = graph;
@@ -42,9 +43,12 @@ public final class JobScheduler {
     });
   }
 
-  /** Starts generating batches; returns the time of the first. */
-  public Time start() {
-    return generator.start();
+  /**
+   * Starts generating batches and returns the time of the first; returns null without starting
+   * if {@link #stop} came first (a stop racing a start).
+   */
+  public synchronized Time start() {
+    return stopped ? null : generator.start();
   }
 
   /**
@@ -53,6 +57,9 @@ public final class JobScheduler {
    * thread is idle, or at once when called from a batch's own job.
    */
   public void stop(boolean graceful) {
+    synchronized (this) {
+      stopped = true;
+    }
     generator.stop();
     if (graceful) {
       batches.shutdown();
