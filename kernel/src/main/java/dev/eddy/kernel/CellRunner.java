@@ -5,6 +5,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs cells, one at a time, on the kernel's single cell worker thread.
@@ -24,6 +26,7 @@ final class CellRunner implements AutoCloseable {
     return t;
   });
   private final Future<Runtime> runtime;
+  private volatile boolean interruptRequested;
 
   /** Starts building the runtime on the worker thread at once. */
   CellRunner(Callable<Runtime> startup) {
@@ -32,13 +35,21 @@ final class CellRunner implements AutoCloseable {
 
   /** Runs one cell on the worker and waits for its result; never throws. */
   CellResult run(String code, int executionCount) {
+    interruptRequested = false;
     Runtime ready;
     try {
-      ready = runtime.get();
+      ready = awaitRuntime();
     } catch (ExecutionException e) {
       return CellResult.failed(CellErrors.internal("the kernel could not start", e.getCause()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return CellResult.failed(CellErrors.interrupted());
+    }
+    if (ready == null) {
+      return CellResult.failed(CellErrors.interrupted());
+    }
+    ready.evaluator().clearInterrupt();
+    if (interruptRequested) {
       return CellResult.failed(CellErrors.interrupted());
     }
     Future<CellResult> cell = worker.submit(() -> ready.evaluator().evaluate(code, executionCount));
@@ -51,6 +62,19 @@ final class CellRunner implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return CellResult.failed(CellErrors.interrupted());
+    }
+  }
+
+  /** Waits for the runtime; returns null if the cell is interrupted while it waits. */
+  private Runtime awaitRuntime() throws ExecutionException, InterruptedException {
+    while (true) {
+      try {
+        return runtime.get(50, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        if (interruptRequested) {
+          return null;
+        }
+      }
     }
   }
 
@@ -71,6 +95,7 @@ final class CellRunner implements AutoCloseable {
    * jobs it may be waiting for. Streams keep running.
    */
   void interrupt() {
+    interruptRequested = true;
     Runtime ready = readyRuntime();
     if (ready == null) {
       return;

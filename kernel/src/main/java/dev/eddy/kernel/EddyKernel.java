@@ -10,6 +10,8 @@ import io.github.spencerpark.jupyter.messages.MessageContext;
 import io.github.spencerpark.jupyter.messages.MessageType;
 import io.github.spencerpark.jupyter.messages.publish.PublishDisplayData;
 import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -50,12 +52,17 @@ final class EddyKernel extends BaseKernel {
   /** Builds what cells run in; runs on the cell worker. */
   private CellRunner.Runtime startRuntime(PrintStream log) {
     long start = System.nanoTime();
+    CompletableFuture<List<String>> startupCode = CompletableFuture.supplyAsync(StartupSnippets::all);
     EngineSession engine = EngineSession.start();
     Bindings.install(engine, this::displayInCell);
     ActiveContexts.addListener(new LiveViews(cell, publisher));
+    long engineReady = System.nanoTime();
     JShellEvaluator evaluator = new JShellEvaluator(log);
-    evaluator.evaluateStartup(StartupSnippets.all());
-    LOG.info(() -> "runtime ready in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
+    long shellReady = System.nanoTime();
+    evaluator.evaluateStartup(startupCode.join());
+    long end = System.nanoTime();
+    LOG.info(() -> String.format("runtime ready in %d ms (engine %d, JShell %d, start-up code %d)",
+        millis(end - start), millis(engineReady - start), millis(shellReady - engineReady), millis(end - shellReady)));
     TablesawWarmUp.start();
     return new CellRunner.Runtime(evaluator, engine);
   }
@@ -66,6 +73,7 @@ final class EddyKernel extends BaseKernel {
     super.becomeHandlerForConnection(connection);
     connection.setHandler(MessageType.KERNEL_INFO_REQUEST, new KernelInfoHandler(getLanguageInfo(), getBanner()));
     connection.setHandler(MessageType.EXECUTE_REQUEST, new ExecuteHandler(executionCount, runner, cell, history, renderers));
+    connection.setHandler(MessageType.HISTORY_REQUEST, new HistoryHandler(history));
     connection.setHandler(MessageType.INTERRUPT_REQUEST, new InterruptHandler(runner));
     connection.setHandler(MessageType.SHUTDOWN_REQUEST, new ShutdownHandler(this));
   }
@@ -162,6 +170,10 @@ final class EddyKernel extends BaseKernel {
       System.exit(0);
     }, "eddy-exit");
     exit.start();
+  }
+
+  private static long millis(long nanos) {
+    return TimeUnit.NANOSECONDS.toMillis(nanos);
   }
 
   private static void sleep(long millis) {

@@ -52,12 +52,22 @@ final class JShellEvaluator implements AutoCloseable {
     control.takeLastValue();
   }
 
-  /** Evaluates one cell; never throws for anything the cell does. */
-  CellResult evaluate(String cell, int executionCount) {
+  /** Forgets an interrupt that came before the cell about to run. */
+  void clearInterrupt() {
     interrupted = false;
+  }
+
+  /**
+   * Evaluates one cell; never throws for anything the cell does. An {@link #interrupt()} since the
+   * last {@link #clearInterrupt()} ends it before its next snippet.
+   */
+  CellResult evaluate(String cell, int executionCount) {
     try {
       CellResult result = CellResult.nothing();
       for (CellSnippet snippet : splitter.split(cell)) {
+        if (interrupted) {
+          return CellResult.failed(CellErrors.interrupted());
+        }
         result = evaluateSnippet(cell, snippet, executionCount);
         if (interrupted) {
           return CellResult.failed(CellErrors.interrupted());

@@ -24,6 +24,9 @@ import java.util.logging.Logger;
  */
 final class LiveViewPublisher implements AutoCloseable {
   static final long MIN_INTERVAL_MS = 250;
+  /** A short wait before any update, so that a batch's rows and its completion go out together. */
+  static final long SETTLE_MS = 30;
+  private static final long CLOSE_TIMEOUT_MS = 500;
   private static final Logger LOG = Logger.getLogger(LiveViewPublisher.class.getName());
 
   private final IOPub iopub;
@@ -59,7 +62,7 @@ final class LiveViewPublisher implements AutoCloseable {
       return;
     }
     long sinceLast = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - view.lastPublishedNanos());
-    long delay = Math.max(0, MIN_INTERVAL_MS - sinceLast);
+    long delay = Math.max(SETTLE_MS, MIN_INTERVAL_MS - sinceLast);
     try {
       thread.schedule(() -> {
         view.flushScheduled().set(false);
@@ -87,8 +90,17 @@ final class LiveViewPublisher implements AutoCloseable {
     }
   }
 
+  /** Sends the updates already scheduled (a stopped stream's final state), then stops. */
   @Override
   public void close() {
-    thread.shutdownNow();
+    thread.shutdown();
+    try {
+      if (!thread.awaitTermination(CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+        thread.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      thread.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -41,9 +41,16 @@ final class LiveViewRenderer {
     text.append(title).append('\n');
     for (OutputRows output : view.outputs().values()) {
       String caption = caption(output);
-      Table rows = rowsTable(output);
-      html.append("<p>").append(escape(caption)).append("</p>\n").append(toHtml(rows));
-      text.append('\n').append(caption).append('\n').append(rows.printAll()).append('\n');
+      html.append("<p>").append(escape(caption)).append("</p>\n");
+      text.append('\n').append(caption).append('\n');
+      if (output.rows().isEmpty()) {
+        html.append("<p>No rows in this batch.</p>\n");
+        text.append("No rows in this batch.\n");
+      } else {
+        Table rows = rowsTable(output);
+        html.append(toHtml(rows));
+        text.append(rows.printAll()).append('\n');
+      }
     }
     if (view.latestBatch() != null) {
       Table timings = timingsTable(view);

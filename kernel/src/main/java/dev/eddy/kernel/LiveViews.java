@@ -34,7 +34,7 @@ final class LiveViews implements StreamingListener {
     if (origin == null) {
       return; // started outside any cell: nowhere to show it
     }
-    LiveView view = new LiveView(origin, 0);
+    LiveView view = new LiveView(origin, event.context().batchDuration().milliseconds());
     LiveView previous = current.put(event.context(), view);
     if (previous != null && previous.stopped()) {
       publisher.changed(previous);

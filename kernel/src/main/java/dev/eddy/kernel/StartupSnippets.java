@@ -40,18 +40,20 @@ final class StartupSnippets {
     for (String pkg : JSHELL_DEFAULT_PACKAGES) {
       snippets.add("import " + pkg + ".*;");
     }
+    List<String> clashes = new ArrayList<>();
     for (String pkg : PACKAGES) {
-      if (!classesOf(pkg).isEmpty()) {
-        snippets.add("import " + pkg + ".*;");
+      Set<String> names = classNamesOf(pkg);
+      if (names.isEmpty()) {
+        continue;
       }
-    }
-    for (String pkg : PACKAGES) {
-      for (String name : classesOf(pkg)) {
-        if (clashesWithDefaults(name)) {
-          snippets.add("import " + pkg + "." + name + ";");
+      snippets.add("import " + pkg + ".*;");
+      for (String name : names) {
+        if (clashesWithDefaults(name) && isPublicClass(pkg + "." + name)) {
+          clashes.add("import " + pkg + "." + name + ";");
         }
       }
     }
+    snippets.addAll(clashes);
     snippets.add("dev.eddy.EddyContext sc = dev.eddy.kernel.Bindings.sc();");
     snippets.add("dev.eddy.streaming.StreamingContext ssc = dev.eddy.kernel.Bindings.ssc();");
     snippets.add("void display(Object value) { dev.eddy.kernel.Bindings.display(value); }");
@@ -72,8 +74,8 @@ final class StartupSnippets {
     return false;
   }
 
-  /** Public top-level class names of {@code pkg} found on the class path. */
-  static Set<String> classesOf(String pkg) {
+  /** Top-level class names of {@code pkg} found on the class path (public or not). */
+  static Set<String> classNamesOf(String pkg) {
     Set<String> names = new TreeSet<>();
     String dir = pkg.replace('.', '/') + "/";
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -88,7 +90,6 @@ final class StartupSnippets {
         // an unreadable class path entry adds no names
       }
     }
-    names.removeIf(name -> !isPublicClass(pkg + "." + name));
     return names;
   }
 
