@@ -152,6 +152,13 @@ class BasicProtocolTest(unittest.TestCase):
         self.assertEqual("ok", reply["status"], reply)
         self.assertEqual("3", of_type(messages, "execute_result")[0]["content"]["data"]["text/plain"])
 
+    def test_display_shows_a_value_in_the_cell(self):
+        reply, messages = execute(self.kc, 'display(List.of("x", "y"));')
+        self.assertEqual("ok", reply["status"], reply)
+        displays = of_type(messages, "display_data")
+        self.assertEqual(1, len(displays))
+        self.assertEqual("[x, y]", displays[0]["content"]["data"]["text/plain"])
+
     def test_history_request_gets_a_reply(self):
         execute(self.kc, "int historic = 7;")
         msg_id = self.kc.history(hist_access_type="tail", n=5)

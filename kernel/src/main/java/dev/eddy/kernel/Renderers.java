@@ -4,6 +4,7 @@ import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,7 +50,7 @@ final class Renderers {
     Deque<Class<?>> queue = new ArrayDeque<>();
     Set<Class<?>> seen = new HashSet<>();
     for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-      queue.addAll(java.util.List.of(c.getInterfaces()));
+      queue.addAll(List.of(c.getInterfaces()));
     }
     while (!queue.isEmpty()) {
       Class<?> next = queue.poll();
@@ -58,7 +59,7 @@ final class Renderers {
         if (renderer != null) {
           return renderer;
         }
-        queue.addAll(java.util.List.of(next.getInterfaces()));
+        queue.addAll(List.of(next.getInterfaces()));
       }
     }
     return null;

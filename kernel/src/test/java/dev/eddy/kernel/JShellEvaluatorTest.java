@@ -92,6 +92,7 @@ class JShellEvaluatorTest {
     evaluator.interrupt();
     CellResult result = cell.get(5, TimeUnit.SECONDS);
     assertEquals(CellErrors.INTERRUPTED, result.error().ename());
+    evaluator.clearInterrupt();
     assertNull(evaluator.evaluate("1 + 2", 17).error());
   }
 }
