@@ -72,7 +72,7 @@ final class EddyKernel extends BaseKernel {
   public void becomeHandlerForConnection(JupyterConnection connection) {
     super.becomeHandlerForConnection(connection);
     connection.setHandler(MessageType.KERNEL_INFO_REQUEST, new KernelInfoHandler(getLanguageInfo(), getBanner()));
-    connection.setHandler(MessageType.EXECUTE_REQUEST, new ExecuteHandler(executionCount, runner, cell, history, renderers));
+    connection.setHandler(MessageType.EXECUTE_REQUEST, new ExecuteHandler(executionCount, runner, cell, history, renderers, publisher));
     connection.setHandler(MessageType.HISTORY_REQUEST, new HistoryHandler(history));
     connection.setHandler(MessageType.INTERRUPT_REQUEST, new InterruptHandler(runner));
     connection.setHandler(MessageType.SHUTDOWN_REQUEST, new ShutdownHandler(this));

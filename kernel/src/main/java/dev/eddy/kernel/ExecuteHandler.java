@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * value or error, the reply, idle.
  *
  * <p>While the cell runs it is the {@link CurrentCell}, so that output from any thread, displays
- * and live-view updates are addressed to it. Standard streams are flushed before the reply so the
- * cell's last output is not left behind.
+ * and live-view updates are addressed to it. Standard streams and pending live-view updates are
+ * flushed before the reply so the cell's last output is not left behind.
  */
 final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
   private final AtomicInteger executionCount;
@@ -27,8 +27,11 @@ final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
   private final CurrentCell cell;
   private final CellHistory history;
   private final Renderers renderers;
+  private final LiveViewPublisher liveViews;
 
-  ExecuteHandler(AtomicInteger executionCount, CellRunner runner, CurrentCell cell, CellHistory history, Renderers renderers) {
+  ExecuteHandler(AtomicInteger executionCount, CellRunner runner, CurrentCell cell, CellHistory history,
+      Renderers renderers, LiveViewPublisher liveViews) {
+    this.liveViews = liveViews;
     this.executionCount = executionCount;
     this.runner = runner;
     this.cell = cell;
@@ -52,6 +55,7 @@ final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
     try {
       CellResult result = runner.run(request.getCode(), count);
       flushStandardStreams();
+      liveViews.flushPending();
       if (result.failed()) {
         CellError error = result.error();
         env.publish(new PublishError(error.ename(), error.evalue(), error.traceback()));

@@ -4,9 +4,13 @@ import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.messages.MessageContext;
 import io.github.spencerpark.jupyter.messages.publish.PublishDisplayData;
 import io.github.spencerpark.jupyter.messages.publish.PublishUpdateDisplayData;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
@@ -29,6 +33,7 @@ final class LiveViewPublisher implements AutoCloseable {
   private static final long CLOSE_TIMEOUT_MS = 500;
   private static final Logger LOG = Logger.getLogger(LiveViewPublisher.class.getName());
 
+  private final Set<LiveView> pending = ConcurrentHashMap.newKeySet();
   private final IOPub iopub;
   private final CurrentCell cell;
   private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -61,15 +66,43 @@ final class LiveViewPublisher implements AutoCloseable {
     if (!view.flushScheduled().compareAndSet(false, true)) {
       return;
     }
+    pending.add(view);
     long sinceLast = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - view.lastPublishedNanos());
     long delay = Math.max(SETTLE_MS, MIN_INTERVAL_MS - sinceLast);
     try {
-      thread.schedule(() -> {
-        view.flushScheduled().set(false);
-        send(view, false);
-      }, delay, TimeUnit.MILLISECONDS);
+      thread.schedule(() -> sendIfPending(view), delay, TimeUnit.MILLISECONDS);
     } catch (RuntimeException e) {
       view.flushScheduled().set(false);
+      pending.remove(view);
+    }
+  }
+
+  /**
+   * Sends every scheduled update now and waits until they are out. Called before a cell's reply,
+   * so that the cell's changes (a stream stopped, batches awaited) reach clients that record only
+   * the running cell's messages, i.e. saved notebooks show the latest state.
+   */
+  void flushPending() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    try {
+      thread.submit(() -> {
+        for (LiveView view : List.copyOf(pending)) {
+          sendIfPending(view);
+        }
+      }).get(5, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+      LOG.log(Level.WARNING, "could not flush live views", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void sendIfPending(LiveView view) {
+    pending.remove(view);
+    if (view.flushScheduled().compareAndSet(true, false)) {
+      send(view, false);
     }
   }
 
