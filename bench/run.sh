@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs a benchmark: bench/run.sh [name] [args...]. Names: serialization (default).
+# Builds the engine and the benchmarks quietly first; needs a JDK 17+ and Maven.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+name="${1:-serialization}"
+[ $# -gt 0 ] && shift
+case "$name" in
+  serialization) main=dev.eddy.bench.SerializationBenchmark ;;
+  *) echo "unknown benchmark '$name'; known: serialization" >&2; exit 2 ;;
+esac
+
+mvn_opts=(-q -B)
+if ! mvn "${mvn_opts[@]}" -o -pl bench -am compile \
+      org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+      -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime >/dev/null 2>&1; then
+  # offline failed (a dependency or plugin is missing locally): let Maven download it
+  mvn "${mvn_opts[@]}" -pl bench -am compile \
+      org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+      -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+fi
+
+# The kernel's JVM flags (see the library notes), so figures match what notebooks get.
+jvm_flags=(
+  -Xms2g -Xmx2g
+  --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
+  --add-opens=java.base/java.util=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
+  --add-opens=java.base/java.util.regex=ALL-UNNAMED
+)
+exec java "${jvm_flags[@]}" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" "$main" "$@"
