@@ -140,9 +140,10 @@ public final class Dag {
 
     /**
      * Returns an indented text rendering in the manner of Spark's {@code RDD.toDebugString}:
-     * one line per node, starting from the nodes nothing depends on and walking to their parents;
-     * {@code " |  "} continues a stage, {@code " +-"} enters the stage before a shuffle. A line
-     * names its cluster in brackets where the cluster changes. A node reached twice is printed
+     * one line per node, starting from the nodes nothing depends on and walking to their parents.
+     * A narrow parent follows on a {@code " |  "} line at the same depth; a shuffle parent starts
+     * a deeper block with {@code " +-"}. A line names its cluster in brackets where the cluster
+     * changes, and ends with {@code "(cached)"} for cached nodes. A node reached twice is printed
      * once in full and then as {@code "(shown above)"}.
      */
     public String toText() {
@@ -160,7 +161,7 @@ public final class Dag {
         return out.toString();
     }
 
-    private void appendText(StringBuilder out, DagNode n, String firstPrefix, String restPrefix,
+    private void appendText(StringBuilder out, DagNode n, String firstPrefix, String base,
             DagCluster parentCluster, Set<Integer> shown) {
         out.append(firstPrefix).append(n.label());
         if (n.detail() != null && !n.detail().isBlank()) {
@@ -178,12 +179,15 @@ public final class Dag {
             out.append("  [").append(cluster.title()).append(']');
         }
         out.append('\n');
-        for (DagEdge e : parentEdges(n.id())) {
+        List<DagEdge> parents = parentEdges(n.id());
+        for (int i = 0; i < parents.size(); i++) {
+            DagEdge e = parents.get(i);
             DagNode parent = nodeById.get(e.from());
             if (e.shuffle()) {
-                appendText(out, parent, restPrefix + " +-", restPrefix + "   ", cluster, shown);
+                boolean last = i == parents.size() - 1;
+                appendText(out, parent, base + " +-", base + (last ? "  " : " | "), cluster, shown);
             } else {
-                appendText(out, parent, restPrefix + " |  ", restPrefix + " |  ", cluster, shown);
+                appendText(out, parent, base + " |  ", base, cluster, shown);
             }
         }
     }

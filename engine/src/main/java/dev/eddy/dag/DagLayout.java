@@ -10,7 +10,6 @@ import java.util.Objects;
 
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
-import org.eclipse.elk.alg.layered.options.OrderingStrategy;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
 import org.eclipse.elk.core.math.ElkPadding;
@@ -187,7 +186,7 @@ public final class DagLayout {
         graph.setProperty(LayeredOptions.SPACING_EDGE_NODE, SPACING_EDGE_NODE);
         graph.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, SPACING_EDGE_NODE);
         graph.setProperty(LayeredOptions.SPACING_EDGE_EDGE, SPACING_EDGE_EDGE);
-        graph.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY, OrderingStrategy.NODES_AND_EDGES);
+        // Not set: considerModelOrder.strategy, whose comparator throws on compound graphs in 0.11.
     }
 
     /** Converts a shape's position, relative to its parent, to absolute coordinates. */

@@ -31,7 +31,7 @@ public final class DagSvg {
     private static final double ARROW_LENGTH = 9;
     private static final double ARROW_HALF_WIDTH = 4.5;
     private static final double CORNER_RADIUS = 6;
-    private static final double LEGEND_HEIGHT = 26;
+    private static final double LEGEND_HEIGHT = 28;
     private static final double LEGEND_FONT = 11.5;
 
     private DagSvg() {
@@ -196,7 +196,7 @@ public final class DagSvg {
 
     private static void legend(StringBuilder s, double top, boolean cached, boolean shuffle) {
         double x = Style.MARGIN;
-        double y = top + 8;
+        double y = top + 10;
         s.append("<g>\n");
         if (cached) {
             s.append("<circle cx=\"").append(num(x + 5)).append("\" cy=\"").append(num(y))

@@ -7,7 +7,7 @@ package dev.eddy.dag;
  */
 final class Style {
 
-    static final String FONT_FAMILY = "Helvetica, Arial, 'DejaVu Sans', 'Liberation Sans', sans-serif";
+    static final String FONT_FAMILY = "Helvetica, Arial, DejaVu Sans, Liberation Sans, sans-serif";
 
     static final double LABEL_FONT = 13;
     static final double DETAIL_FONT = 11.5;
