@@ -239,7 +239,7 @@ public final class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
 
   /** Returns the pairs sorted by key in natural order, in as many partitions as this RDD. */
   public PairRDD<K, V> sortByKey(boolean ascending) {
-    return sortByKey(ascending, getNumPartitions());
+    return sortByKey(ascending, Math.max(1, getNumPartitions()));
   }
 
   /** Returns the pairs sorted by key in natural order, in up to {@code numPartitions} ranges. */
@@ -254,7 +254,7 @@ public final class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
 
   /** Returns the pairs sorted by key with {@code comp}, in as many partitions as this RDD. */
   public PairRDD<K, V> sortByKey(Comparator<K> comp, boolean ascending) {
-    return sortByKey(comp, ascending, getNumPartitions());
+    return sortByKey(comp, ascending, Math.max(1, getNumPartitions()));
   }
 
   /**
@@ -404,7 +404,7 @@ public final class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
 
   /** Returns the pairs whose key is not in {@code other}, in as many partitions as this RDD. */
   public <W> PairRDD<K, V> subtractByKey(PairRDD<K, W> other) {
-    return subtractByKey(other, new HashPartitioner(getNumPartitions()));
+    return subtractByKey(other, new HashPartitioner(Math.max(1, getNumPartitions())));
   }
 
   /** Returns the pairs whose key is not in {@code other}, placed by {@code partitioner}; duplicates kept. */

@@ -220,7 +220,7 @@ public abstract class RDD<T> {
 
   /** Returns each distinct element once, in as many partitions as this RDD; costs a shuffle. */
   public RDD<T> distinct() {
-    return distinct(getNumPartitions());
+    return distinct(Math.max(1, getNumPartitions()));
   }
 
   /** Returns each distinct element once, in {@code numPartitions} partitions; costs a shuffle. */
@@ -233,7 +233,7 @@ public abstract class RDD<T> {
    * the two; costs a shuffle of both.
    */
   public RDD<T> intersection(RDD<T> other) {
-    return intersection(other, Math.max(getNumPartitions(), other.getNumPartitions()));
+    return intersection(other, Math.max(1, Math.max(getNumPartitions(), other.getNumPartitions())));
   }
 
   /** Returns the elements present in both RDDs, each once, in {@code numPartitions} partitions. */
@@ -248,7 +248,7 @@ public abstract class RDD<T> {
    * as many partitions as this RDD.
    */
   public RDD<T> subtract(RDD<T> other) {
-    return subtract(other, getNumPartitions());
+    return subtract(other, Math.max(1, getNumPartitions()));
   }
 
   /** Returns the elements of this RDD that are not in {@code other}, in {@code numPartitions} partitions. */
