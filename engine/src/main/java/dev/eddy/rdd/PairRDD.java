@@ -445,6 +445,69 @@ public final class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
     }, List.of(partition)).get(0);
   }
 
+  // ---------------------------------------------------------------- RDD operations that stay pairs
+
+  /** Returns the pairs for which {@code f} returns true, as a pair RDD; keeps the partitioner. */
+  @Override
+  public PairRDD<K, V> filter(Function<Tuple2<K, V>, Boolean> f) {
+    return fromRDD(super.filter(f));
+  }
+
+  @Override
+  public PairRDD<K, V> distinct() {
+    return fromRDD(super.distinct());
+  }
+
+  @Override
+  public PairRDD<K, V> distinct(int numPartitions) {
+    return fromRDD(super.distinct(numPartitions));
+  }
+
+  @Override
+  public PairRDD<K, V> union(RDD<Tuple2<K, V>> other) {
+    return fromRDD(super.union(other));
+  }
+
+  @Override
+  public PairRDD<K, V> intersection(RDD<Tuple2<K, V>> other) {
+    return fromRDD(super.intersection(other));
+  }
+
+  @Override
+  public PairRDD<K, V> subtract(RDD<Tuple2<K, V>> other) {
+    return fromRDD(super.subtract(other));
+  }
+
+  @Override
+  public PairRDD<K, V> subtract(RDD<Tuple2<K, V>> other, int numPartitions) {
+    return fromRDD(super.subtract(other, numPartitions));
+  }
+
+  @Override
+  public PairRDD<K, V> sample(boolean withReplacement, double fraction) {
+    return fromRDD(super.sample(withReplacement, fraction));
+  }
+
+  @Override
+  public PairRDD<K, V> sample(boolean withReplacement, double fraction, long seed) {
+    return fromRDD(super.sample(withReplacement, fraction, seed));
+  }
+
+  @Override
+  public PairRDD<K, V> coalesce(int numPartitions, boolean shuffle) {
+    return fromRDD(super.coalesce(numPartitions, shuffle));
+  }
+
+  @Override
+  public PairRDD<K, V> coalesce(int numPartitions) {
+    return coalesce(numPartitions, false);
+  }
+
+  @Override
+  public PairRDD<K, V> repartition(int numPartitions) {
+    return coalesce(numPartitions, true);
+  }
+
   // ---------------------------------------------------------------- the view delegates
 
   @Override
