@@ -90,13 +90,16 @@ public final class TextFileRDD extends RDD<String> {
   private static final class LineIterator implements Iterator<String> {
     private final InputStream in;
     private final long end;
+    private final byte[] buffer = new byte[64 * 1024];
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private int bufferPos;
+    private int bufferLen;
     private long pos;
     private String next;
     private boolean done;
 
     LineIterator(FileSplit split) throws IOException {
-      in = new java.io.BufferedInputStream(Files.newInputStream(split.file()), 64 * 1024);
+      in = Files.newInputStream(split.file());
       in.skipNBytes(split.start());
       pos = split.start();
       end = split.start() + split.length();
@@ -135,15 +138,28 @@ public final class TextFileRDD extends RDD<String> {
     /** Returns the next line without its terminator, or null at the end of the file. */
     private String readLine() throws IOException {
       line.reset();
-      int b;
       boolean any = false;
-      while ((b = in.read()) != -1) {
-        pos++;
+      while (true) {
+        if (bufferPos == bufferLen) {
+          bufferLen = Math.max(0, in.read(buffer));
+          bufferPos = 0;
+          if (bufferLen == 0) {
+            break;
+          }
+        }
         any = true;
-        if (b == '\n') {
+        int newline = bufferPos;
+        while (newline < bufferLen && buffer[newline] != '\n') {
+          newline++;
+        }
+        line.write(buffer, bufferPos, newline - bufferPos);
+        pos += newline - bufferPos;
+        bufferPos = newline;
+        if (newline < bufferLen) {
+          bufferPos++;
+          pos++;
           break;
         }
-        line.write(b);
       }
       if (!any) {
         return null;
