@@ -7,6 +7,7 @@ import dev.eddy.rdd.PairRDD;
 import dev.eddy.rdd.RDD;
 import dev.eddy.rdd.internal.EmptyRDD;
 import dev.eddy.rdd.internal.ParallelCollectionRDD;
+import dev.eddy.rdd.internal.TextFileRDD;
 import dev.eddy.scheduler.DAGScheduler;
 import dev.eddy.shuffle.ShuffleManager;
 import java.util.ArrayList;
@@ -73,6 +74,35 @@ public final class EddyContext {
   /** Returns a pair RDD of {@code list}'s pairs in {@code numSlices} partitions. */
   public <K, V> PairRDD<K, V> parallelizePairs(List<Tuple2<K, V>> list, int numSlices) {
     return PairRDD.fromRDD(parallelize(list, numSlices));
+  }
+
+  /**
+   * Returns the lines of a text file, as Spark's {@code textFile}, in at least
+   * {@code min(defaultParallelism(), 2)} partitions for a file large enough; see
+   * {@link #textFile(String, int)}.
+   */
+  public RDD<String> textFile(String path) {
+    return textFile(path, Math.min(defaultParallelism(), 2));
+  }
+
+  /**
+   * Returns the lines of text files, UTF-8, without their line terminators ({@code \n} or
+   * {@code \r\n}), as Spark's {@code textFile} with Hadoop's {@code TextInputFormat}.
+   * {@code path} is a file, a directory (its files, skipping names that start with {@code _} or
+   * {@code .}, so a {@code saveAsTextFile} output reads back as written), a glob such as
+   * {@code logs/*.txt}, or a comma-separated list of these; a {@code file:} prefix is accepted.
+   * Each file is cut into byte ranges of about {@code totalSize / minPartitions} bytes (at most
+   * 32 MB), one partition each; a line is read by the range it starts in. Files are listed when
+   * the RDD's partitions are first needed; a missing path then fails with an
+   * {@link IllegalArgumentException} naming it.
+   *
+   * <pre>{@code
+   * long errors = sc.textFile("logs/*.txt", 4).filter(l -> l.contains("ERROR")).count();
+   * }</pre>
+   */
+  public RDD<String> textFile(String path, int minPartitions) {
+    assertNotStopped();
+    return new TextFileRDD(this, path, minPartitions);
   }
 
   /** Returns an RDD with no partitions. */
