@@ -1,10 +1,13 @@
 package dev.eddy.broadcast;
 
 import dev.eddy.EddyException;
+import dev.eddy.serializer.SerializationException;
 import dev.eddy.storage.BlockId;
 import dev.eddy.storage.BlockManager;
+import dev.eddy.storage.NotSerializable;
 import dev.eddy.storage.StorageLevel;
 import java.io.Serializable;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -43,7 +46,12 @@ public final class Broadcast<T> implements Serializable {
   public Broadcast(long id, T value, BlockManager blocks) {
     this.id = id;
     this.blocks = blocks;
-    blocks.put(BlockId.broadcast(id), java.util.Collections.singletonList(value), StorageLevel.MEMORY_AND_DISK_SER);
+    try {
+      blocks.put(BlockId.broadcast(id), Collections.singletonList(value), StorageLevel.MEMORY_AND_DISK_SER);
+    } catch (SerializationException e) {
+      throw new SerializationException("Cannot broadcast " + NotSerializable.describe(value) + " with the "
+          + blocks.serializer().name() + " serializer", e.getCause());
+    }
   }
 
   /** Returns the broadcast's id, unique within its context. */
