@@ -74,6 +74,15 @@ public final class ShuffleManager {
   }
 
   /**
+   * Records that job {@code jobId} runs the map stage of shuffle {@code shuffleId} with {@code
+   * numMaps} partitions, so that its reducers can tell a stage with no partitions (nothing to
+   * read) from a stage that did not run.
+   */
+  public void registerShuffle(int jobId, int shuffleId, int numMaps) {
+    outputs.computeIfAbsent(new Key(jobId, shuffleId), k -> new AtomicReferenceArray<>(numMaps));
+  }
+
+  /**
    * Stores the output of map partition {@code mapId} of a shuffle with {@code numMaps} map
    * partitions; {@code buckets.get(r)} holds the records for reduce partition r. Spills it when it
    * does not fit the memory budget.
@@ -100,13 +109,16 @@ public final class ShuffleManager {
    * Returns the records of reduce partition {@code reduceId}, map output by map output; spilled
    * outputs are read as the iterator reaches them.
    *
-   * @throws IllegalStateException if the map stage did not write every output in this job
+   * @throws IllegalStateException if the map stage did not run or did not write every output in
+   *     this job
    */
   public Iterator<Object> read(int jobId, int shuffleId, int reduceId) {
     AtomicReferenceArray<MapOutput> shuffle = outputs.get(new Key(jobId, shuffleId));
     if (shuffle == null) {
-      // a map stage with no partitions writes nothing; anything else is a scheduler bug
-      return Collections.emptyIterator();
+      throw new IllegalStateException("No map outputs of shuffle " + shuffleId + " in job " + jobId
+          + ": its map stage did not run because every partition after it was cached when the job"
+          + " started, and a cached partition was evicted since. Run the action again, or persist"
+          + " with MEMORY_AND_DISK so that evicted partitions go to disk.");
     }
     List<MapOutput> parts = new ArrayList<>();
     for (int m = 0; m < shuffle.length(); m++) {

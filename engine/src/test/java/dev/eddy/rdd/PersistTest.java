@@ -168,6 +168,12 @@ class PersistTest {
     long hits = sc.blockManager().metrics().hits();
     assertEquals(first, sums.collect());
     assertEquals(hits + 2, sc.blockManager().metrics().hits(), "both reduce partitions come from the cache");
+    assertEquals(100, calls.get(), "the map stage before a fully cached shuffled RDD does not run again");
+    assertEquals(List.of(0, 1, 2), sums.keys().collect().stream().sorted().toList());
+    assertEquals(100, calls.get());
+    sc.blockManager().dropCopy(BlockId.rdd(sums.id(), 1), 0);
+    assertEquals(first, sums.collect());
+    assertEquals(200, calls.get(), "with a partition lost, the shuffle runs again");
   }
 
   @Test
