@@ -14,8 +14,9 @@ import java.util.Locale;
  * }</pre>
  *
  * <p>Levels without memory or without {@code deserialized} write elements through the context's
- * serializer, so their elements must be serializable. A {@code _2} level keeps a second,
- * independent copy of each block, so losing one copy does not force a recompute. Immutable.
+ * serializer, so their elements must be serializable; so must those of a {@code _2} level, which
+ * keeps a second, independent copy of each block rebuilt from bytes (as a replica sent to another
+ * executor would be), so that losing one copy does not force a recompute. Immutable.
  */
 public final class StorageLevel implements Serializable {
   private static final long serialVersionUID = 1L;
