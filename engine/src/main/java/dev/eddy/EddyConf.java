@@ -49,8 +49,32 @@ public final class EddyConf {
           "true",
           "Whether DStream.print() writes to System.out; its rows are published as OutputRows events either way.");
 
+  /** Heap bytes that cached blocks may take in memory before the least recently used are evicted. */
+  public static final Key STORAGE_MEMORY_BYTES =
+      new Key(
+          "eddy.storage.memory.bytes",
+          String.valueOf(256L << 20),
+          "Heap bytes for cached RDD blocks and broadcasts in memory (estimated); beyond it the least"
+              + " recently used blocks are evicted, to disk when their level allows.");
+
+  /** Heap bytes that a job's shuffle map outputs may take before further outputs are spilled to disk. */
+  public static final Key SHUFFLE_MEMORY_BYTES =
+      new Key(
+          "eddy.shuffle.memory.bytes",
+          String.valueOf(256L << 20),
+          "Heap bytes for shuffle map outputs (estimated); a map output that would exceed it is spilled"
+              + " to disk through the serializer.");
+
+  /** The directory under which each context makes its temporary directory for block and spill files. */
+  public static final Key LOCAL_DIR =
+      new Key(
+          "eddy.local.dir",
+          System.getProperty("java.io.tmpdir"),
+          "Directory for block files and shuffle spills (a per-context subdirectory, deleted on stop).");
+
   /** Every key Eddy reads, in one table. */
-  public static final List<Key> KEYS = List.of(MASTER, APP_NAME, STREAMING_PRINT_STDOUT);
+  public static final List<Key> KEYS = List.of(
+      MASTER, APP_NAME, STREAMING_PRINT_STDOUT, STORAGE_MEMORY_BYTES, SHUFFLE_MEMORY_BYTES, LOCAL_DIR);
 
   private static final Pattern LOCAL_N = Pattern.compile("local\\[(\\d+|\\*)]");
   private static final String SYSTEM_PROPERTY_PREFIX = "eddy.";
@@ -134,6 +158,11 @@ public final class EddyConf {
     }
   }
 
+  /** Returns the value of {@code key} (or its default, if it is one of {@link #KEYS}) as a non-negative byte count. */
+  public long getBytes(String key) {
+    return parseBytes(key, get(key));
+  }
+
   /** Returns the value of {@code key} as a boolean, or {@code defaultValue} if it is not set. */
   public boolean getBoolean(String key, boolean defaultValue) {
     String value = settings.get(key);
@@ -205,7 +234,21 @@ public final class EddyConf {
       parseMaster(value);
     } else if (key.equals(STREAMING_PRINT_STDOUT.name())) {
       parseBoolean(key, value);
+    } else if (key.equals(STORAGE_MEMORY_BYTES.name()) || key.equals(SHUFFLE_MEMORY_BYTES.name())) {
+      parseBytes(key, value);
     }
+  }
+
+  private static long parseBytes(String key, String value) {
+    try {
+      long bytes = Long.parseLong(value.trim());
+      if (bytes >= 0) {
+        return bytes;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(key + " must be a number of bytes (0 or more), not '" + value + "'");
   }
 
   private static boolean parseBoolean(String key, String value) {

@@ -1,19 +1,36 @@
 package dev.eddy;
 
+import dev.eddy.accumulator.AccumulatorV2;
+import dev.eddy.accumulator.CollectionAccumulator;
+import dev.eddy.accumulator.DoubleAccumulator;
+import dev.eddy.accumulator.LongAccumulator;
 import dev.eddy.api.Function;
 import dev.eddy.api.Function2;
 import dev.eddy.api.Tuple2;
 import dev.eddy.rdd.PairRDD;
 import dev.eddy.rdd.RDD;
 import dev.eddy.rdd.internal.EmptyRDD;
+import dev.eddy.broadcast.Broadcast;
 import dev.eddy.rdd.internal.ParallelCollectionRDD;
+import dev.eddy.rdd.internal.RDDCheckpointer;
 import dev.eddy.rdd.internal.TextFileRDD;
 import dev.eddy.scheduler.DAGScheduler;
+import dev.eddy.serializer.Serializer;
+import dev.eddy.serializer.Serializers;
 import dev.eddy.shuffle.ShuffleManager;
+import dev.eddy.storage.BlockManager;
+import dev.eddy.storage.internal.DiskStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The entry point of the engine, as Spark's {@code JavaSparkContext} (the notebook's {@code sc}):
@@ -31,10 +48,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class EddyContext {
   private final EddyConf conf;
-  private final ShuffleManager shuffleManager = new ShuffleManager();
+  private final Serializer serializer;
+  private final Path localDir;
+  private final BlockManager blockManager;
+  private final ShuffleManager shuffleManager;
   private final DAGScheduler scheduler;
   private final AtomicInteger nextRddId = new AtomicInteger();
   private final AtomicInteger nextShuffleId = new AtomicInteger();
+  private final AtomicLong nextBroadcastId = new AtomicLong();
+  private volatile String checkpointDir;
   private volatile boolean stopped;
 
   /** Creates a context from the {@code eddy.*} system properties; master {@code local[*]} unless set. */
@@ -50,6 +72,12 @@ public final class EddyContext {
   /** Creates a context from a copy of {@code conf}. */
   public EddyContext(EddyConf conf) {
     this.conf = conf.copy();
+    this.serializer = Serializers.fromConf(this.conf.getAll());
+    this.localDir = Path.of(this.conf.get(EddyConf.LOCAL_DIR.name())).resolve("eddy-" + UUID.randomUUID());
+    this.blockManager = new BlockManager(
+        serializer, this.conf.getBytes(EddyConf.STORAGE_MEMORY_BYTES.name()), localDir.resolve("blocks"));
+    this.shuffleManager = new ShuffleManager(
+        this.conf.getBytes(EddyConf.SHUFFLE_MEMORY_BYTES.name()), serializer, localDir.resolve("shuffle"));
     this.scheduler = new DAGScheduler(this.conf.taskThreads(), shuffleManager, this.conf.appName());
   }
 
@@ -135,7 +163,9 @@ public final class EddyContext {
     if (rdd.context() != this) {
       throw new IllegalArgumentException(rdd + " belongs to another EddyContext");
     }
-    return scheduler.runJob(rdd, func, partitions);
+    List<U> results = scheduler.runJob(rdd, func, partitions);
+    RDDCheckpointer.checkpointMarked(rdd);
+    return results;
   }
 
   /**
@@ -146,12 +176,81 @@ public final class EddyContext {
     scheduler.cancelAllJobs("cancelAllJobs() was called (interrupted)");
   }
 
+  // ---------------------------------------------------------------- shared variables and checkpoints
+
+  /**
+   * Returns a broadcast of {@code value}, serialized now through {@link #serializer()}: later
+   * changes to {@code value} do not reach it, as in Spark.
+   *
+   * @throws dev.eddy.serializer.SerializationException naming the class if it cannot be serialized
+   */
+  public <T> Broadcast<T> broadcast(T value) {
+    assertNotStopped();
+    return new Broadcast<>(nextBroadcastId.getAndIncrement(), value, blockManager);
+  }
+
+  /** Registers {@code acc} under {@code name} so tasks may add to it, as Spark's {@code sc.register}. */
+  public void register(AccumulatorV2<?, ?> acc, String name) {
+    acc.register(name);
+  }
+
+  /** Returns a new, registered accumulator summing longs. */
+  public LongAccumulator longAccumulator(String name) {
+    LongAccumulator acc = new LongAccumulator();
+    register(acc, name);
+    return acc;
+  }
+
+  /** Returns a new, registered accumulator summing doubles. */
+  public DoubleAccumulator doubleAccumulator(String name) {
+    DoubleAccumulator acc = new DoubleAccumulator();
+    register(acc, name);
+    return acc;
+  }
+
+  /** Returns a new, registered accumulator collecting elements into a list. */
+  public <T> CollectionAccumulator<T> collectionAccumulator(String name) {
+    CollectionAccumulator<T> acc = new CollectionAccumulator<>();
+    register(acc, name);
+    return acc;
+  }
+
+  /**
+   * Sets the directory under which RDD checkpoints are written, as Spark: a new subdirectory of
+   * {@code dir} (created if needed) named by a random id, kept after the context stops.
+   *
+   * @throws UncheckedIOException if the directory cannot be created
+   */
+  public void setCheckpointDir(String dir) {
+    Path path = Path.of(dir).resolve(UUID.randomUUID().toString());
+    try {
+      Files.createDirectories(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create checkpoint directory " + path, e);
+    }
+    checkpointDir = path.toString();
+  }
+
+  /** Returns the checkpoint directory, once set. */
+  public Optional<String> getCheckpointDir() {
+    return Optional.ofNullable(checkpointDir);
+  }
+
+  /** Returns the error for a checkpoint asked for before {@link #setCheckpointDir}, with Spark's message. */
+  public static EddyException checkpointDirNotSet() {
+    return new EddyException(
+        "Checkpoint directory has not been set in the EddyContext: call sc.setCheckpointDir(dir) first");
+  }
+
   // ---------------------------------------------------------------- lifecycle
 
-  /** Stops the context: cancels running jobs and ends the task threads. Idempotent. */
+  /** Stops the context: cancels running jobs, ends the task threads, drops cached blocks and deletes their files. Idempotent. */
   public void stop() {
     stopped = true;
     scheduler.stop();
+    blockManager.stop();
+    shuffleManager.clear();
+    DiskStore.deleteRecursively(localDir);
   }
 
   public boolean isStopped() {
@@ -189,6 +288,21 @@ public final class EddyContext {
   /** Returns a new shuffle id; called by every {@code ShuffleDependency}. */
   public int newShuffleId() {
     return nextShuffleId.getAndIncrement();
+  }
+
+  /**
+   * Returns the serializer made from this context's conf ({@code spark.serializer} or {@code
+   * eddy.serializer}, Kryo unless set), used for serialized storage levels, disk blocks,
+   * broadcasts, checkpoints and shuffle spills. It resolves classes through the calling thread's
+   * context class loader, so notebook classes are found.
+   */
+  public Serializer serializer() {
+    return serializer;
+  }
+
+  /** Returns the store of cached blocks and broadcasts; its {@code metrics()} show cache use. */
+  public BlockManager blockManager() {
+    return blockManager;
   }
 
   /** Returns the store of shuffle outputs; engine machinery read by shuffled RDDs. */

@@ -1,5 +1,6 @@
 package dev.eddy;
 
+import dev.eddy.accumulator.TaskAccumulators;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,7 @@ public final class TaskContext {
   private final int stageId;
   private final int partitionId;
   private volatile boolean interrupted;
+  private final TaskAccumulators accumulators = new TaskAccumulators();
 
   public TaskContext(int jobId, int stageId, int partitionId) {
     this.jobId = jobId;
@@ -67,6 +69,11 @@ public final class TaskContext {
   /** Asks the task to stop; its iterators throw at their next element. */
   public void markInterrupted() {
     interrupted = true;
+  }
+
+  /** Returns the task's private accumulator copies, merged into the driver's when the task succeeds. */
+  public TaskAccumulators accumulators() {
+    return accumulators;
   }
 
   @Override

@@ -567,4 +567,24 @@ public final class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
     List<T> typed = (List<T>) (List<?>) values;
     return Collections.unmodifiableList(typed);
   }
+
+  // ---------------------------------------------------------------- persistence, typed as Spark's JavaPairRDD
+
+  @Override
+  public PairRDD<K, V> cache() {
+    super.cache();
+    return this;
+  }
+
+  @Override
+  public PairRDD<K, V> persist(dev.eddy.storage.StorageLevel level) {
+    super.persist(level);
+    return this;
+  }
+
+  @Override
+  public PairRDD<K, V> unpersist() {
+    super.unpersist();
+    return this;
+  }
 }

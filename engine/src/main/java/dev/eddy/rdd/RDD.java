@@ -14,6 +14,7 @@ import dev.eddy.rdd.internal.MapPartitionsRDD;
 import dev.eddy.rdd.internal.CartesianRDD;
 import dev.eddy.rdd.internal.CoalescedRDD;
 import dev.eddy.rdd.internal.NaturalOrder;
+import dev.eddy.rdd.internal.RDDStorageState;
 import dev.eddy.rdd.internal.Samplers;
 import dev.eddy.rdd.internal.TextOutput;
 import dev.eddy.rdd.internal.TopK;
@@ -21,6 +22,7 @@ import dev.eddy.rdd.internal.UnionRDD;
 import dev.eddy.rdd.internal.UserFunctionException;
 import dev.eddy.rdd.internal.ZeroValue;
 import dev.eddy.rdd.internal.ZippedPartitionsRDD;
+import dev.eddy.storage.StorageLevel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -43,8 +45,9 @@ import java.util.Random;
  *
  * <p>Transformations ({@code map}, {@code filter}, ...) return a new RDD and run nothing; actions
  * ({@code collect}, {@code count}, ...) run a job on the context's task threads and block until it
- * ends. An action on a stopped context throws {@link IllegalStateException}. Nothing is cached:
- * each action recomputes the lineage.
+ * ends. An action on a stopped context throws {@link IllegalStateException}. Each action
+ * recomputes the lineage, except where an RDD was {@link #persist persisted} or
+ * {@link #checkpoint checkpointed}.
  *
  * <p>Subclasses implement {@link #getPartitions()} and {@link #compute}; they must be immutable.
  * An RDD is thread-safe: several threads may run actions on it at once.
@@ -58,6 +61,7 @@ public abstract class RDD<T> {
   private final String creationSite;
   private volatile String name;
   private volatile List<Partition> partitions;
+  private final RDDStorageState storage;
 
   /**
    * Creates an RDD with a new id.
@@ -69,6 +73,7 @@ public abstract class RDD<T> {
     this.id = sc.newRddId();
     this.dependencies = List.copyOf(dependencies);
     this.creationSite = creationSite;
+    this.storage = new RDDStorageState();
   }
 
   /** Creates an RDD that reads {@code parent} one partition to one partition. */
@@ -82,6 +87,7 @@ public abstract class RDD<T> {
     this.id = same.id;
     this.dependencies = same.dependencies;
     this.creationSite = same.creationSite;
+    this.storage = same.storage;
   }
 
   // ---------------------------------------------------------------- structure
@@ -96,9 +102,9 @@ public abstract class RDD<T> {
     return id;
   }
 
-  /** Returns how this RDD depends on its parents; empty for a source. */
+  /** Returns how this RDD depends on its parents; empty for a source; the checkpoint once checkpointed. */
   public List<Dependency<?>> dependencies() {
-    return dependencies;
+    return storage.dependencies(dependencies);
   }
 
   /** Returns the partitions, computed once. */
@@ -127,9 +133,12 @@ public abstract class RDD<T> {
   /** Computes one partition's elements; called by a task. */
   public abstract Iterator<T> compute(Partition split, TaskContext context);
 
-  /** Returns a partition's elements; stops early when the task is interrupted. For tasks and subclasses. */
+  /**
+   * Returns a partition's elements, from the cache or checkpoint when there is one; stops early
+   * when the task is interrupted. For tasks and subclasses.
+   */
   public final Iterator<T> iterator(Partition split, TaskContext context) {
-    return new InterruptibleIterator<>(context, compute(split, context));
+    return new InterruptibleIterator<>(context, storage.iterator(this, split, context));
   }
 
   /** Returns the name set with {@link #setName}, or null. */
@@ -146,6 +155,64 @@ public abstract class RDD<T> {
   /** Returns the operation that created the RDD, such as {@code "map"}. */
   public String creationSite() {
     return creationSite;
+  }
+
+  // ---------------------------------------------------------------- persistence and checkpoint
+
+  /** Persists this RDD at {@link StorageLevel#MEMORY_ONLY} and returns it, as Spark's {@code cache}. */
+  public RDD<T> cache() {
+    return persist(StorageLevel.MEMORY_ONLY);
+  }
+
+  /**
+   * Keeps each partition at {@code level} the first time an action computes it, so later actions
+   * read it instead of recomputing its lineage; returns this RDD.
+   *
+   * @throws UnsupportedOperationException if another level was already assigned, as Spark
+   */
+  public RDD<T> persist(StorageLevel level) {
+    storage.persist(level);
+    return this;
+  }
+
+  /** Removes this RDD's cached partitions and forgets its storage level; returns this RDD. */
+  public RDD<T> unpersist() {
+    storage.unpersist(this);
+    return this;
+  }
+
+  /** Returns the storage level; {@link StorageLevel#NONE} when not persisted. */
+  public StorageLevel getStorageLevel() {
+    return storage.level();
+  }
+
+  /**
+   * Marks this RDD for checkpointing: after the next action that computes it, its partitions are
+   * written under {@code sc.setCheckpointDir(dir)} and its lineage is cut there. Persist it too,
+   * or the checkpoint recomputes it. Elements must be serializable with the context's serializer.
+   *
+   * @throws dev.eddy.EddyException if the context has no checkpoint directory, as Spark
+   */
+  public void checkpoint() {
+    if (sc.getCheckpointDir().isEmpty()) {
+      throw EddyContext.checkpointDirNotSet();
+    }
+    storage.markForCheckpoint();
+  }
+
+  /** Returns whether this RDD's partitions were written to its checkpoint directory. */
+  public boolean isCheckpointed() {
+    return storage.isCheckpointed();
+  }
+
+  /** Returns the directory of this RDD's checkpoint files once written. */
+  public Optional<String> getCheckpointFile() {
+    return storage.checkpointFile();
+  }
+
+  /** Returns the storage and checkpoint state shared with this RDD's views; engine machinery. */
+  public final RDDStorageState storageState() {
+    return storage;
   }
 
   // ---------------------------------------------------------------- transformations

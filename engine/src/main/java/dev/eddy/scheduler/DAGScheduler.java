@@ -66,7 +66,7 @@ public final class DAGScheduler {
     try {
       ResultStage resultStage = new StageBuilder(nextStageId::getAndIncrement).resultStage(rdd, partitions);
       for (ShuffleMapStage stage : StageBuilder.mapStagesInRunOrder(resultStage)) {
-        runner.run(job, stage.id(), mapTasks(stage.shuffleDependency()));
+        runner.run(job, stage.id(), mapTasks(job, stage.shuffleDependency()));
       }
       List<ResultTask<T, U>> tasks = new ArrayList<>();
       for (int p : partitions) {
@@ -95,8 +95,9 @@ public final class DAGScheduler {
     pool.shutdownNow();
   }
 
-  private <K, V, C> List<ShuffleMapTask<K, V, C>> mapTasks(ShuffleDependency<K, V, C> dep) {
+  private <K, V, C> List<ShuffleMapTask<K, V, C>> mapTasks(ActiveJob job, ShuffleDependency<K, V, C> dep) {
     List<ShuffleMapTask<K, V, C>> tasks = new ArrayList<>();
+    shuffles.registerShuffle(job.id(), dep.shuffleId(), dep.rdd().getNumPartitions());
     for (int p = 0; p < dep.rdd().getNumPartitions(); p++) {
       tasks.add(new ShuffleMapTask<>(dep, p, shuffles));
     }

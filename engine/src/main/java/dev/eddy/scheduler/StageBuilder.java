@@ -3,6 +3,8 @@ package dev.eddy.scheduler;
 import dev.eddy.rdd.Dependency;
 import dev.eddy.rdd.RDD;
 import dev.eddy.rdd.ShuffleDependency;
+import dev.eddy.storage.BlockId;
+import dev.eddy.storage.BlockManager;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -15,7 +17,8 @@ import java.util.function.IntSupplier;
 
 /**
  * Cuts one job's lineage into stages at shuffle dependencies. A shuffle reached twice (a diamond
- * in the lineage) gets one stage. Not thread-safe: one builder per job.
+ * in the lineage) gets one stage; the lineage above an RDD whose partitions are all cached is not
+ * walked, so the shuffles it needed do not run again. Not thread-safe: one builder per job.
  */
 final class StageBuilder {
   private final IntSupplier newStageId;
@@ -55,8 +58,8 @@ final class StageBuilder {
     toVisit.push(rdd);
     while (!toVisit.isEmpty()) {
       RDD<?> current = toVisit.pop();
-      if (!visited.add(current.id())) {
-        continue;
+      if (!visited.add(current.id()) || isFullyCached(current)) {
+        continue; // as Spark: the parents of a cached RDD need not run
       }
       for (Dependency<?> dep : current.dependencies()) {
         if (dep instanceof ShuffleDependency<?, ?, ?> shuffle) {
@@ -70,6 +73,19 @@ final class StageBuilder {
       }
     }
     return parents;
+  }
+
+  private static boolean isFullyCached(RDD<?> rdd) {
+    if (!rdd.getStorageLevel().isValid()) {
+      return false;
+    }
+    BlockManager blocks = rdd.context().blockManager();
+    for (int p = 0; p < rdd.getNumPartitions(); p++) {
+      if (!blocks.contains(BlockId.rdd(rdd.id(), p))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private ShuffleMapStage mapStage(ShuffleDependency<?, ?, ?> shuffle) {

@@ -79,10 +79,14 @@ final class TaskSetRunner {
 
   private static <R> R runOnThisThread(Task<R> task, TaskContext context) throws Exception {
     TaskContext.setCurrent(context);
+    R result;
     try {
-      return task.run(context);
+      result = task.run(context);
     } finally {
       TaskContext.setCurrent(null);
     }
+    // as Spark: only a task that succeeded counts its accumulator updates
+    context.accumulators().mergeIntoDrivers();
+    return result;
   }
 }

@@ -1,87 +1,246 @@
 package dev.eddy.shuffle;
 
+import dev.eddy.serializer.SerializationStream;
+import dev.eddy.serializer.Serializer;
+import dev.eddy.storage.BlockId;
+import dev.eddy.storage.SizeEstimator;
+import dev.eddy.storage.internal.DiskStore;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Holds shuffle map outputs in memory: for each (job, shuffle, map partition) the records bucketed
- * by reduce partition. Records are kept by reference, never serialized: one JVM needs no copies.
+ * Holds shuffle map outputs: for each (job, shuffle, map partition) the records bucketed by
+ * reduce partition. Outputs stay in memory by reference while they fit a budget ({@code
+ * eddy.shuffle.memory.bytes}, sized by {@link SizeEstimator}); a map output that would exceed it is
+ * spilled: written through the serializer to one file, bucket after bucket in reduce-partition
+ * order, with each bucket's offset kept so a reducer reads only its own bytes. Readers see memory
+ * and spilled outputs alike.
  *
- * <p>Outputs belong to the job that wrote them and are dropped when it ends
+ * <p>Outputs belong to the job that wrote them and are dropped, spill files included, when it ends
  * ({@link #removeJob}), so memory does not grow with the number of batches of a stream, and two
- * jobs over the same lineage never see each other's half-written outputs. The price is that a
- * second action on a shuffled RDD recomputes the shuffle; caching comes later.
+ * jobs over the same lineage never see each other's half-written outputs. A map task still builds
+ * its whole output in memory before it is stored or spilled.
  *
  * <p>Thread-safe: map tasks of a stage write concurrently.
  */
 public final class ShuffleManager {
   private record Key(int jobId, int shuffleId) {}
 
-  private final Map<Key, MapOutputs> outputs = new ConcurrentHashMap<>();
+  /** One map output: its buckets in memory, or a file with the bucket offsets. */
+  private sealed interface MapOutput permits InMemory, Spilled {}
 
-  /** One shuffle's outputs: per map partition, per reduce partition, a list of records. */
-  private static final class MapOutputs {
-    private final AtomicReferenceArray<List<List<?>>> byMap;
+  private record InMemory(List<List<?>> buckets, long size) implements MapOutput {}
 
-    MapOutputs(int numMaps) {
-      byMap = new AtomicReferenceArray<>(numMaps);
-    }
+  /** {@code offsets[r]} to {@code offsets[r + 1]} are the bytes of reduce partition r. */
+  private record Spilled(Path file, long[] offsets) implements MapOutput {}
 
-    void put(int mapId, List<List<?>> buckets) {
-      byMap.set(mapId, buckets);
-    }
+  private final long memoryBytes;
+  private final Serializer serializer;
+  private final Path dir;
+  private final Map<Key, AtomicReferenceArray<MapOutput>> outputs = new ConcurrentHashMap<>();
+  private final AtomicLong memoryUsed = new AtomicLong();
+  private final AtomicLong bytesSpilled = new AtomicLong();
+  private final AtomicLong recordsSpilled = new AtomicLong();
+  private final AtomicLong spills = new AtomicLong();
 
-    List<List<?>> get(int mapId) {
-      return byMap.get(mapId);
-    }
+  /** Creates a manager that keeps every output in memory and never spills. */
+  public ShuffleManager() {
+    this(Long.MAX_VALUE, null, null);
+  }
 
-    int numMaps() {
-      return byMap.length();
-    }
+  /**
+   * Creates a manager that spills outputs beyond {@code memoryBytes} through {@code serializer}
+   * into files under {@code dir} (created when first needed).
+   */
+  public ShuffleManager(long memoryBytes, Serializer serializer, Path dir) {
+    this.memoryBytes = memoryBytes;
+    this.serializer = serializer;
+    this.dir = dir;
+  }
+
+  /**
+   * Records that job {@code jobId} runs the map stage of shuffle {@code shuffleId} with {@code
+   * numMaps} partitions, so that its reducers can tell a stage with no partitions (nothing to
+   * read) from a stage that did not run.
+   */
+  public void registerShuffle(int jobId, int shuffleId, int numMaps) {
+    outputs.computeIfAbsent(new Key(jobId, shuffleId), k -> new AtomicReferenceArray<>(numMaps));
   }
 
   /**
    * Stores the output of map partition {@code mapId} of a shuffle with {@code numMaps} map
-   * partitions; {@code buckets.get(r)} holds the records for reduce partition r.
+   * partitions; {@code buckets.get(r)} holds the records for reduce partition r. Spills it when it
+   * does not fit the memory budget.
    */
   public void putMapOutput(int jobId, int shuffleId, int mapId, int numMaps, List<List<?>> buckets) {
-    outputs.computeIfAbsent(new Key(jobId, shuffleId), k -> new MapOutputs(numMaps)).put(mapId, buckets);
+    MapOutput output;
+    if (serializer == null) {
+      output = new InMemory(buckets, 0);
+    } else {
+      long size = estimate(buckets);
+      if (memoryUsed.addAndGet(size) <= memoryBytes) {
+        output = new InMemory(buckets, size);
+      } else {
+        memoryUsed.addAndGet(-size);
+        output = spill(BlockId.shuffleSpill(jobId, shuffleId, mapId), buckets);
+      }
+    }
+    MapOutput old = outputs.computeIfAbsent(new Key(jobId, shuffleId), k -> new AtomicReferenceArray<>(numMaps))
+        .getAndSet(mapId, output);
+    release(old);
   }
 
   /**
-   * Returns the records of reduce partition {@code reduceId}, map output by map output.
+   * Returns the records of reduce partition {@code reduceId}, map output by map output; spilled
+   * outputs are read as the iterator reaches them.
    *
-   * @throws IllegalStateException if the map stage did not write every output in this job
+   * @throws IllegalStateException if the map stage did not run or did not write every output in
+   *     this job
    */
   public Iterator<Object> read(int jobId, int shuffleId, int reduceId) {
-    MapOutputs shuffle = outputs.get(new Key(jobId, shuffleId));
-    List<Object> records = new ArrayList<>();
+    AtomicReferenceArray<MapOutput> shuffle = outputs.get(new Key(jobId, shuffleId));
     if (shuffle == null) {
-      // a map stage with no partitions writes nothing; anything else is a scheduler bug
-      return records.iterator();
+      throw new IllegalStateException("No map outputs of shuffle " + shuffleId + " in job " + jobId
+          + ": its map stage did not run because every partition after it was cached when the job"
+          + " started, and a cached partition was evicted since. Run the action again, or persist"
+          + " with MEMORY_AND_DISK so that evicted partitions go to disk.");
     }
-    for (int m = 0; m < shuffle.numMaps(); m++) {
-      List<List<?>> buckets = shuffle.get(m);
-      if (buckets == null) {
+    List<MapOutput> parts = new ArrayList<>();
+    for (int m = 0; m < shuffle.length(); m++) {
+      MapOutput output = shuffle.get(m);
+      if (output == null) {
         throw new IllegalStateException(
             "missing map output " + m + " of shuffle " + shuffleId + " in job " + jobId);
       }
-      records.addAll(buckets.get(reduceId));
+      parts.add(output);
     }
-    return records.iterator();
+    return new Iterator<>() {
+      private int next;
+      private Iterator<?> current = Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && next < parts.size()) {
+          current = bucket(parts.get(next++), reduceId);
+        }
+        return current.hasNext();
+      }
+
+      @Override
+      public Object next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return current.next();
+      }
+    };
   }
 
-  /** Drops every map output written by job {@code jobId}. */
+  /** Drops every map output written by job {@code jobId}, deleting its spill files. */
   public void removeJob(int jobId) {
-    outputs.keySet().removeIf(k -> k.jobId() == jobId);
+    outputs.entrySet().removeIf(e -> {
+      if (e.getKey().jobId() != jobId) {
+        return false;
+      }
+      for (int m = 0; m < e.getValue().length(); m++) {
+        release(e.getValue().get(m));
+      }
+      return true;
+    });
+  }
+
+  /** Drops every output and deletes the spill directory; called when the context stops. */
+  public void clear() {
+    outputs.keySet().stream().map(Key::jobId).distinct().toList().forEach(this::removeJob);
+    if (dir != null) {
+      DiskStore.deleteRecursively(dir);
+    }
   }
 
   /** Returns how many shuffles currently hold outputs; for tests and diagnostics. */
   public int size() {
     return outputs.size();
+  }
+
+  /** Returns the spill counters since this manager was made, and the memory the outputs take now. */
+  public ShuffleSpillMetrics metrics() {
+    return new ShuffleSpillMetrics(spills.get(), recordsSpilled.get(), bytesSpilled.get(), memoryUsed.get());
+  }
+
+  private Iterator<?> bucket(MapOutput output, int reduceId) {
+    if (output instanceof InMemory memory) {
+      return memory.buckets().get(reduceId).iterator();
+    }
+    Spilled spilled = (Spilled) output;
+    long start = spilled.offsets()[reduceId];
+    byte[] bytes = new byte[(int) (spilled.offsets()[reduceId + 1] - start)];
+    try (RandomAccessFile file = new RandomAccessFile(spilled.file().toFile(), "r")) {
+      file.seek(start);
+      file.readFully(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read shuffle spill file " + spilled.file(), e);
+    }
+    return serializer.deserializeStream(new ByteArrayInputStream(bytes)).asIterator();
+  }
+
+  private Spilled spill(BlockId id, List<List<?>> buckets) {
+    Path file = dir.resolve(id.name());
+    long[] offsets = new long[buckets.size() + 1];
+    long records = 0;
+    try {
+      Files.createDirectories(dir);
+      try (OutputStream out = Files.newOutputStream(file)) {
+        for (int r = 0; r < buckets.size(); r++) {
+          ByteArrayOutputStream bucket = new ByteArrayOutputStream();
+          try (SerializationStream stream = serializer.serializeStream(bucket)) {
+            stream.writeAll(buckets.get(r));
+          }
+          bucket.writeTo(out);
+          offsets[r + 1] = offsets[r] + bucket.size();
+          records += buckets.get(r).size();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write shuffle spill file " + file, e);
+    }
+    spills.incrementAndGet();
+    recordsSpilled.addAndGet(records);
+    bytesSpilled.addAndGet(offsets[buckets.size()]);
+    return new Spilled(file, offsets);
+  }
+
+  private void release(MapOutput output) {
+    if (output instanceof InMemory memory) {
+      memoryUsed.addAndGet(-memory.size());
+    } else if (output instanceof Spilled spilled) {
+      try {
+        Files.deleteIfExists(spilled.file());
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot delete shuffle spill file " + spilled.file(), e);
+      }
+    }
+  }
+
+  private static long estimate(List<List<?>> buckets) {
+    long size = 0;
+    for (List<?> bucket : buckets) {
+      size += SizeEstimator.estimateList(bucket);
+    }
+    return size;
   }
 }

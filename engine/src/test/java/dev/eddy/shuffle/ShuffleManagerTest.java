@@ -2,6 +2,7 @@ package dev.eddy.shuffle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +16,12 @@ class ShuffleManagerTest {
     shuffles.putMapOutput(1, 0, 0, 2, List.of(List.of("m0r0"), List.of()));
     assertEquals(List.of("m0r0", "m1r0"), drain(shuffles, 1, 0, 0));
     assertEquals(List.of("m1r1"), drain(shuffles, 1, 0, 1));
-    assertEquals(List.of(), drain(shuffles, 2, 0, 0), "another job does not see job 1's outputs");
+    IllegalStateException other = assertThrows(IllegalStateException.class, () -> shuffles.read(2, 0, 0));
+    assertTrue(other.getMessage().startsWith("No map outputs of shuffle 0 in job 2"), "another job does not see job 1's outputs");
+    shuffles.registerShuffle(2, 0, 0);
+    assertEquals(List.of(), drain(shuffles, 2, 0, 0), "a map stage without partitions writes nothing");
     shuffles.removeJob(1);
+    shuffles.removeJob(2);
     assertEquals(0, shuffles.size());
   }
 

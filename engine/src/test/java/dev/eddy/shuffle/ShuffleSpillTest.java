@@ -1,0 +1,92 @@
+package dev.eddy.shuffle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.eddy.EddyConf;
+import dev.eddy.EddyContext;
+import dev.eddy.api.Tuple2;
+import dev.eddy.serializer.Serializers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShuffleSpillTest {
+  @TempDir Path tmp;
+
+  @Test
+  void aShuffleLargerThanItsBudgetSpillsAndGivesTheSameResult() throws Exception {
+    List<Integer> numbers = new ArrayList<>();
+    for (int i = 0; i < 200_000; i++) {
+      numbers.add(i);
+    }
+    Map<Integer, Long> expected = new TreeMap<>();
+    numbers.forEach(i -> expected.merge(i % 50_000, (long) i, Long::sum));
+
+    EddyContext unbounded = context(Long.MAX_VALUE);
+    EddyContext tiny = context(64 * 1024);
+    try {
+      Map<Integer, Long> inMemory = sums(unbounded, numbers);
+      Map<Integer, Long> spilled = sums(tiny, numbers);
+      assertEquals(expected, inMemory);
+      assertEquals(expected, spilled);
+
+      assertEquals(0, unbounded.shuffleManager().metrics().spills());
+      ShuffleSpillMetrics m = tiny.shuffleManager().metrics();
+      assertEquals(4, m.spills(), "each of the four map outputs exceeds 64 KB");
+      assertEquals(200_000, m.recordsSpilled(), "map-side combine keeps one pair per key and map");
+      assertTrue(m.bytesSpilled() > 0);
+      assertEquals(0, m.memoryUsedBytes(), "outputs are dropped when the job ends");
+      try (var files = Files.walk(tmp)) {
+        assertEquals(0, files.filter(Files::isRegularFile).count(), "spill files are deleted with their job");
+      }
+    } finally {
+      unbounded.stop();
+      tiny.stop();
+    }
+  }
+
+  @Test
+  void aReducerReadsMemoryAndSpilledOutputsInMapOrder() {
+    ShuffleManager shuffles = new ShuffleManager(100, Serializers.kryo(), tmp.resolve("shuffle"));
+    shuffles.putMapOutput(1, 0, 0, 3, List.of(List.of("m0r0"), List.of("m0r1")));
+    shuffles.putMapOutput(1, 0, 1, 3, List.of(List.of("m1r0a", "m1r0b"), List.of(), List.of()));
+    shuffles.putMapOutput(1, 0, 2, 3, List.of(List.of(), List.of("m2r1")));
+    assertTrue(shuffles.metrics().spills() >= 1);
+    assertEquals(List.of("m0r0", "m1r0a", "m1r0b"), drain(shuffles.read(1, 0, 0)));
+    assertEquals(List.of("m0r1", "m2r1"), drain(shuffles.read(1, 0, 1)));
+    shuffles.removeJob(1);
+    assertEquals(0, shuffles.size());
+    assertEquals(0, shuffles.metrics().memoryUsedBytes());
+    assertFalse(Files.exists(tmp.resolve("shuffle/shuffle_spill_1_0_1")));
+  }
+
+  private EddyContext context(long shuffleBytes) {
+    return new EddyContext(new EddyConf(false).setMaster("local[2]")
+        .set(EddyConf.SHUFFLE_MEMORY_BYTES.name(), String.valueOf(shuffleBytes))
+        .set(EddyConf.LOCAL_DIR.name(), tmp.toString()));
+  }
+
+  private static Map<Integer, Long> sums(EddyContext sc, List<Integer> numbers) {
+    List<Tuple2<Integer, Long>> pairs = sc.parallelize(numbers, 4)
+        .mapToPair(i -> new Tuple2<>(i % 50_000, (long) i))
+        .reduceByKey(Long::sum, 3)
+        .collect();
+    Map<Integer, Long> out = new TreeMap<>();
+    pairs.forEach(p -> out.put(p._1(), p._2()));
+    assertEquals(50_000, pairs.size());
+    return out;
+  }
+
+  private static List<Object> drain(java.util.Iterator<Object> it) {
+    List<Object> out = new ArrayList<>();
+    it.forEachRemaining(out::add);
+    return out;
+  }
+}
