@@ -8,7 +8,9 @@ import dev.eddy.rdd.RDD;
 import dev.eddy.rdd.internal.EmptyRDD;
 import dev.eddy.rdd.internal.ParallelCollectionRDD;
 import dev.eddy.scheduler.DAGScheduler;
+import dev.eddy.scheduler.JobListener;
 import dev.eddy.shuffle.ShuffleManager;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -49,7 +51,8 @@ public final class EddyContext {
   /** Creates a context from a copy of {@code conf}. */
   public EddyContext(EddyConf conf) {
     this.conf = conf.copy();
-    this.scheduler = new DAGScheduler(this.conf.taskThreads(), shuffleManager, this.conf.appName());
+    this.scheduler = new DAGScheduler(
+        this.conf.taskThreads(), this.conf.taskMaxFailures(), shuffleManager, this.conf.appName());
   }
 
   // ---------------------------------------------------------------- RDD sources
@@ -114,6 +117,30 @@ public final class EddyContext {
    */
   public void cancelAllJobs() {
     scheduler.cancelAllJobs("cancelAllJobs() was called (interrupted)");
+  }
+
+  // ---------------------------------------------------------------- job listeners
+
+  /**
+   * Adds a listener of job, stage and task events, as Spark's {@code addSparkListener}; events
+   * arrive in order on a listener thread (see {@link JobListener}).
+   */
+  public void addJobListener(JobListener listener) {
+    scheduler.addListener(listener);
+  }
+
+  /** Removes a listener added with {@link #addJobListener}. */
+  public void removeJobListener(JobListener listener) {
+    scheduler.removeListener(listener);
+  }
+
+  /**
+   * Waits until the job listeners have received every event of the jobs ended so far, or the
+   * timeout passes; returns whether they have. For tests and notebooks that read what a listener
+   * collected right after an action.
+   */
+  public boolean awaitJobListeners(Duration timeout) throws InterruptedException {
+    return scheduler.awaitListeners(timeout);
   }
 
   // ---------------------------------------------------------------- lifecycle

@@ -117,9 +117,16 @@ public abstract class RDD<T> {
   /** Computes one partition's elements; called by a task. */
   public abstract Iterator<T> compute(Partition split, TaskContext context);
 
-  /** Returns a partition's elements; stops early when the task is interrupted. For tasks and subclasses. */
+  /**
+   * Returns a partition's elements; stops early when the task is interrupted. A source's elements
+   * are counted as the task's records read. For tasks and subclasses.
+   */
   public final Iterator<T> iterator(Partition split, TaskContext context) {
-    return new InterruptibleIterator<>(context, compute(split, context));
+    Iterator<T> elements = compute(split, context);
+    if (dependencies.isEmpty() && context != null) {
+      elements = context.taskMetrics().countRecordsRead(elements);
+    }
+    return new InterruptibleIterator<>(context, elements);
   }
 
   /** Returns the name set with {@link #setName}, or null. */

@@ -29,9 +29,16 @@ final class ShuffleMapTask<K, V, C> extends Task<Void> {
   @Override
   Void run(TaskContext context) {
     var rdd = dependency.rdd();
-    Iterator<Tuple2<K, V>> records = rdd.iterator(rdd.partitions().get(partitionId()), context);
+    Iterator<Tuple2<K, V>> records =
+        context.taskMetrics().countRecordsWritten(rdd.iterator(rdd.partitions().get(partitionId()), context));
     List<List<?>> buckets =
         dependency.mapSideCombine() ? combinedBuckets(records) : plainBuckets(records);
+    long written = 0;
+    for (List<?> bucket : buckets) {
+      written += bucket.size();
+    }
+    // in-memory outputs are kept by reference: no bytes are serialized
+    context.taskMetrics().incShuffleWrite(written, 0);
     shuffles.putMapOutput(
         context.jobId(), dependency.shuffleId(), partitionId(), rdd.getNumPartitions(), buckets);
     return null;
