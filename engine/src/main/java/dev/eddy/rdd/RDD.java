@@ -8,17 +8,20 @@ import dev.eddy.api.Function2;
 import dev.eddy.api.PairFunction;
 import dev.eddy.api.Tuple2;
 import dev.eddy.api.VoidFunction;
+import dev.eddy.dag.Dag;
 import dev.eddy.rdd.internal.InterruptibleIterator;
 import dev.eddy.rdd.internal.Iterators;
 import dev.eddy.rdd.internal.MapPartitionsRDD;
 import dev.eddy.rdd.internal.UnionRDD;
 import dev.eddy.rdd.internal.UserFunctionException;
+import dev.eddy.scheduler.LineageDag;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A resilient distributed dataset, as Spark's {@code RDD}: an immutable, partitioned collection
@@ -291,23 +294,33 @@ public abstract class RDD<T> {
 
   // ---------------------------------------------------------------- description
 
-  /** Returns the lineage, one RDD a line, indented at each shuffle, as Spark's {@code toDebugString}. */
+  /**
+   * Returns the lineage, one RDD a line, indented at each shuffle, as Spark's
+   * {@code toDebugString}: {@code "(2) ShuffledRDD[4] at reduceByKey"}, then its parents. It lists
+   * the same RDDs in the same layout as {@code dag().toText()}.
+   */
   public String toDebugString() {
-    StringBuilder out = new StringBuilder();
-    debugLines(this, "", "", out);
-    return out.toString().stripTrailing();
+    return LineageDag.debugString(this, CACHED);
   }
 
-  private static void debugLines(RDD<?> rdd, String firstPrefix, String prefix, StringBuilder out) {
-    out.append(firstPrefix).append('(').append(rdd.getNumPartitions()).append(") ").append(rdd).append('\n');
-    for (Dependency<?> dep : rdd.dependencies()) {
-      if (dep instanceof ShuffleDependency<?, ?, ?>) {
-        debugLines(dep.rdd(), prefix + " +-", prefix + "    ", out);
-      } else {
-        debugLines(dep.rdd(), prefix + " |  ", prefix + " |  ", out);
-      }
-    }
+  /**
+   * Returns the lineage as a diagram, as Spark UI's DAG view draws it: one node per RDD, one box
+   * per stage as the scheduler would cut a job on this RDD, shuffles as dashed edges between
+   * stages. Show it in a notebook with {@code display(rdd.dag().toSvg())}.
+   *
+   * <pre>{@code
+   * pairs.reduceByKey(Integer::sum).dag().toText();
+   * // ShuffledRDD [4]  reduceByKey  [Stage 1]
+   * //  +-MapPartitionsRDD [3]  mapToPair  [Stage 0]
+   * //    |  ParallelCollectionRDD [1]  parallelize
+   * }</pre>
+   */
+  public Dag dag() {
+    return LineageDag.of(this, CACHED);
   }
+
+  /** Tells the lineage diagram which RDDs are cached; storage levels answer it once they exist. */
+  static final Predicate<RDD<?>> CACHED = r -> false;
 
   /** Returns {@code "[name ]ClassName[id] at operation"}, as Spark. */
   @Override
