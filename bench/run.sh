@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a benchmark: bench/run.sh [name] [args...]. Names: serialization (default), storage.
+# Runs a benchmark: bench/run.sh [name] [args...]. Names: serialization (default), storage, wordcount.
 # Builds the engine and the benchmarks quietly first; needs a JDK 17+ and Maven.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +9,8 @@ name="${1:-serialization}"
 case "$name" in
   serialization) main=dev.eddy.bench.SerializationBenchmark ;;
   storage) main=dev.eddy.bench.StorageBenchmark ;;
-  *) echo "unknown benchmark '$name'; known: serialization, storage" >&2; exit 2 ;;
+  wordcount) main=dev.eddy.bench.WordCountBenchmark ;;
+  *) echo "unknown benchmark '$name'; known: serialization, storage, wordcount" >&2; exit 2 ;;
 esac
 
 mvn_opts=(-q -B)

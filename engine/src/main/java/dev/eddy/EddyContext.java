@@ -24,6 +24,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.eddy.scheduler.JobListener;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -78,7 +80,8 @@ public final class EddyContext {
         serializer, this.conf.getBytes(EddyConf.STORAGE_MEMORY_BYTES.name()), localDir.resolve("blocks"));
     this.shuffleManager = new ShuffleManager(
         this.conf.getBytes(EddyConf.SHUFFLE_MEMORY_BYTES.name()), serializer, localDir.resolve("shuffle"));
-    this.scheduler = new DAGScheduler(this.conf.taskThreads(), shuffleManager, this.conf.appName());
+    this.scheduler = new DAGScheduler(
+        this.conf.taskThreads(), this.conf.taskMaxFailures(), shuffleManager, this.conf.appName());
   }
 
   // ---------------------------------------------------------------- RDD sources
@@ -240,6 +243,30 @@ public final class EddyContext {
   public static EddyException checkpointDirNotSet() {
     return new EddyException(
         "Checkpoint directory has not been set in the EddyContext: call sc.setCheckpointDir(dir) first");
+  }
+
+  // ---------------------------------------------------------------- job listeners
+
+  /**
+   * Adds a listener of job, stage and task events, as Spark's {@code addSparkListener}; events
+   * arrive in order on a listener thread (see {@link JobListener}).
+   */
+  public void addJobListener(JobListener listener) {
+    scheduler.addListener(listener);
+  }
+
+  /** Removes a listener added with {@link #addJobListener}. */
+  public void removeJobListener(JobListener listener) {
+    scheduler.removeListener(listener);
+  }
+
+  /**
+   * Waits until the job listeners have received every event of the jobs ended so far, or the
+   * timeout passes; returns whether they have. For tests and notebooks that read what a listener
+   * collected right after an action.
+   */
+  public boolean awaitJobListeners(Duration timeout) throws InterruptedException {
+    return scheduler.awaitListeners(timeout);
   }
 
   // ---------------------------------------------------------------- lifecycle

@@ -8,6 +8,7 @@ import dev.eddy.api.Function2;
 import dev.eddy.api.PairFunction;
 import dev.eddy.api.Tuple2;
 import dev.eddy.api.VoidFunction;
+import dev.eddy.dag.Dag;
 import dev.eddy.rdd.internal.InterruptibleIterator;
 import dev.eddy.rdd.internal.Iterators;
 import dev.eddy.rdd.internal.MapPartitionsRDD;
@@ -23,6 +24,7 @@ import dev.eddy.rdd.internal.UserFunctionException;
 import dev.eddy.rdd.internal.ZeroValue;
 import dev.eddy.rdd.internal.ZippedPartitionsRDD;
 import dev.eddy.storage.StorageLevel;
+import dev.eddy.scheduler.LineageDag;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -31,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Predicate;
 
 /**
  * A resilient distributed dataset, as Spark's {@code RDD}: an immutable, partitioned collection
@@ -135,10 +138,15 @@ public abstract class RDD<T> {
 
   /**
    * Returns a partition's elements, from the cache or checkpoint when there is one; stops early
-   * when the task is interrupted. For tasks and subclasses.
+   * when the task is interrupted. A source's elements are counted as the task's records read. For
+   * tasks and subclasses.
    */
   public final Iterator<T> iterator(Partition split, TaskContext context) {
-    return new InterruptibleIterator<>(context, storage.iterator(this, split, context));
+    Iterator<T> elements = storage.iterator(this, split, context);
+    if (dependencies.isEmpty() && context != null) {
+      elements = context.taskMetrics().countRecordsRead(elements);
+    }
+    return new InterruptibleIterator<>(context, elements);
   }
 
   /** Returns the name set with {@link #setName}, or null. */
@@ -680,23 +688,33 @@ public abstract class RDD<T> {
 
   // ---------------------------------------------------------------- description
 
-  /** Returns the lineage, one RDD a line, indented at each shuffle, as Spark's {@code toDebugString}. */
+  /**
+   * Returns the lineage, one RDD a line, indented at each shuffle, as Spark's
+   * {@code toDebugString}: {@code "(2) ShuffledRDD[4] at reduceByKey"}, then its parents. It lists
+   * the same RDDs in the same layout as {@code dag().toText()}.
+   */
   public String toDebugString() {
-    StringBuilder out = new StringBuilder();
-    debugLines(this, "", "", out);
-    return out.toString().stripTrailing();
+    return LineageDag.debugString(this, CACHED);
   }
 
-  private static void debugLines(RDD<?> rdd, String firstPrefix, String prefix, StringBuilder out) {
-    out.append(firstPrefix).append('(').append(rdd.getNumPartitions()).append(") ").append(rdd).append('\n');
-    for (Dependency<?> dep : rdd.dependencies()) {
-      if (dep instanceof ShuffleDependency<?, ?, ?>) {
-        debugLines(dep.rdd(), prefix + " +-", prefix + "    ", out);
-      } else {
-        debugLines(dep.rdd(), prefix + " |  ", prefix + " |  ", out);
-      }
-    }
+  /**
+   * Returns the lineage as a diagram, as Spark UI's DAG view draws it: one node per RDD, one box
+   * per stage as the scheduler would cut a job on this RDD, shuffles as dashed edges between
+   * stages. Show it in a notebook with {@code display(rdd.dag().toSvg())}.
+   *
+   * <pre>{@code
+   * pairs.reduceByKey(Integer::sum).dag().toText();
+   * // ShuffledRDD [4]  reduceByKey  [Stage 1]
+   * //  +-MapPartitionsRDD [3]  mapToPair  [Stage 0]
+   * //    |  ParallelCollectionRDD [1]  parallelize
+   * }</pre>
+   */
+  public Dag dag() {
+    return LineageDag.of(this, CACHED);
   }
+
+  /** Tells the lineage diagram which RDDs are persisted at some storage level. */
+  static final Predicate<RDD<?>> CACHED = r -> r.getStorageLevel() != StorageLevel.NONE;
 
   /** Returns {@code "[name ]ClassName[id] at operation"}, as Spark. */
   @Override

@@ -1,16 +1,17 @@
 package dev.eddy.scheduler;
 
 import dev.eddy.TaskContext;
+import dev.eddy.api.Function;
+import dev.eddy.api.Function2;
 import dev.eddy.api.Tuple2;
 import dev.eddy.rdd.Aggregator;
 import dev.eddy.rdd.Partitioner;
 import dev.eddy.rdd.ShuffleDependency;
+import dev.eddy.rdd.internal.CombinerMap;
 import dev.eddy.shuffle.ShuffleManager;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Computes one partition of a shuffle's parent and writes its pairs into one bucket per reduce
@@ -29,9 +30,16 @@ final class ShuffleMapTask<K, V, C> extends Task<Void> {
   @Override
   Void run(TaskContext context) {
     var rdd = dependency.rdd();
-    Iterator<Tuple2<K, V>> records = rdd.iterator(rdd.partitions().get(partitionId()), context);
+    Iterator<Tuple2<K, V>> records =
+        context.taskMetrics().countRecordsWritten(rdd.iterator(rdd.partitions().get(partitionId()), context));
     List<List<?>> buckets =
         dependency.mapSideCombine() ? combinedBuckets(records) : plainBuckets(records);
+    long written = 0;
+    for (List<?> bucket : buckets) {
+      written += bucket.size();
+    }
+    // in-memory outputs are kept by reference: no bytes are serialized
+    context.taskMetrics().incShuffleWrite(written, 0);
     shuffles.putMapOutput(
         context.jobId(), dependency.shuffleId(), partitionId(), rdd.getNumPartitions(), buckets);
     return null;
@@ -56,19 +64,22 @@ final class ShuffleMapTask<K, V, C> extends Task<Void> {
   private List<List<?>> combinedBuckets(Iterator<Tuple2<K, V>> records) {
     Partitioner partitioner = dependency.partitioner();
     Aggregator<K, V, C> aggregator = dependency.aggregator().orElseThrow();
-    List<Map<K, C>> combiners = new ArrayList<>();
-    for (int i = 0; i < partitioner.numPartitions(); i++) {
-      combiners.add(new LinkedHashMap<>());
+    Function<V, C> create = aggregator.createCombiner();
+    Function2<C, V, C> merge = aggregator.mergeValue();
+    int numBuckets = partitioner.numPartitions();
+    List<CombinerMap<K, C>> combiners = new ArrayList<>(numBuckets);
+    for (int i = 0; i < numBuckets; i++) {
+      combiners.add(new CombinerMap<>(64));
     }
     while (records.hasNext()) {
       Tuple2<K, V> pair = records.next();
-      aggregator.addValue(combiners.get(partitioner.getPartition(pair._1())), pair._1(), pair._2());
+      K key = pair._1();
+      CombinerMap<K, C> bucket = numBuckets == 1 ? combiners.get(0) : combiners.get(partitioner.getPartition(key));
+      bucket.addValue(key, pair._2(), create, merge);
     }
-    List<List<?>> buckets = new ArrayList<>();
-    for (Map<K, C> bucket : combiners) {
-      List<Tuple2<K, C>> pairs = new ArrayList<>(bucket.size());
-      bucket.forEach((k, c) -> pairs.add(new Tuple2<>(k, c)));
-      buckets.add(pairs);
+    List<List<?>> buckets = new ArrayList<>(numBuckets);
+    for (CombinerMap<K, C> bucket : combiners) {
+      buckets.add(bucket.toPairs());
     }
     return buckets;
   }

@@ -104,7 +104,7 @@ class RDDTest {
     assertEquals(3, lines.length, debug);
     assertTrue(lines[0].matches("\\(2\\) ShuffledRDD\\[\\d+] at reduceByKey"), debug);
     assertTrue(lines[1].matches(" \\+-\\(2\\) MapPartitionsRDD\\[\\d+] at mapToPair"), debug);
-    assertTrue(lines[2].matches("     \\|  \\(2\\) ParallelCollectionRDD\\[\\d+] at parallelize"), debug);
+    assertTrue(lines[2].matches("   \\|  \\(2\\) ParallelCollectionRDD\\[\\d+] at parallelize"), debug);
   }
 
   @Test
