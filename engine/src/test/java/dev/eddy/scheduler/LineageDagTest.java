@@ -143,6 +143,17 @@ class LineageDagTest {
   }
 
   @Test
+  void persistedRddsAreMarkedInTheirDag() {
+    PairRDD<String, Integer> counts = wordCount();
+    RDD<?> pairs = counts.dependencies().get(0).rdd();
+    pairs.persist(dev.eddy.storage.StorageLevel.MEMORY_ONLY);
+    Dag dag = counts.dag();
+    assertTrue(dag.node(pairs.id()).orElseThrow().cached());
+    assertEquals(1, dag.nodes().stream().filter(DagNode::cached).count());
+    assertTrue(counts.toDebugString().contains("(cached)"), counts.toDebugString());
+  }
+
+  @Test
   void theSvgIsWellFormedXml() throws Exception {
     String svg = wordCount().dag().toSvg();
     Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
