@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a benchmark: bench/run.sh [name] [args...]. Names: serialization (default).
+# Runs a benchmark: bench/run.sh [name] [args...]. Names: serialization (default), rdd-ops.
 # Builds the engine and the benchmarks quietly first; needs a JDK 17+ and Maven.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,7 +8,8 @@ name="${1:-serialization}"
 [ $# -gt 0 ] && shift
 case "$name" in
   serialization) main=dev.eddy.bench.SerializationBenchmark ;;
-  *) echo "unknown benchmark '$name'; known: serialization" >&2; exit 2 ;;
+  rdd-ops) main=dev.eddy.bench.RddOpsBenchmark ;;
+  *) echo "unknown benchmark '$name'; known: serialization, rdd-ops" >&2; exit 2 ;;
 esac
 
 mvn_opts=(-q -B)
