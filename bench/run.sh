@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a benchmark: bench/run.sh [name] [args...]. Names: serialization (default), storage, wordcount.
+# Runs a benchmark: bench/run.sh [name] [args...]. Names: serialization (default), storage, wordcount, rdd-ops.
 # Builds the engine and the benchmarks quietly first; needs a JDK 17+ and Maven.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +10,8 @@ case "$name" in
   serialization) main=dev.eddy.bench.SerializationBenchmark ;;
   storage) main=dev.eddy.bench.StorageBenchmark ;;
   wordcount) main=dev.eddy.bench.WordCountBenchmark ;;
-  *) echo "unknown benchmark '$name'; known: serialization, storage, wordcount" >&2; exit 2 ;;
+  rdd-ops) main=dev.eddy.bench.RddOpsBenchmark ;;
+  *) echo "unknown benchmark '$name'; known: serialization, storage, wordcount, rdd-ops" >&2; exit 2 ;;
 esac
 
 mvn_opts=(-q -B)

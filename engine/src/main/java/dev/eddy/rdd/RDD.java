@@ -48,9 +48,14 @@ import java.util.function.Predicate;
  *
  * <p>Transformations ({@code map}, {@code filter}, ...) return a new RDD and run nothing; actions
  * ({@code collect}, {@code count}, ...) run a job on the context's task threads and block until it
- * ends. An action on a stopped context throws {@link IllegalStateException}. Each action
- * recomputes the lineage, except where an RDD was {@link #persist persisted} or
- * {@link #checkpoint checkpointed}.
+ * ends. As in Spark, three transformations run a small job when called: {@code sortBy} (and
+ * {@link PairRDD#sortByKey()}) to sample keys for a {@link RangePartitioner}, and
+ * {@code zipWithIndex} to count the elements of each partition. An action on a stopped context
+ * throws {@link IllegalStateException}. Each action recomputes the lineage, except where an RDD
+ * was {@link #persist persisted} or {@link #checkpoint checkpointed}.
+ *
+ * <p>By-key operations live on {@link PairRDD}; a pair RDD keeps its type through
+ * {@code filter}, {@code distinct}, set operations, {@code sample} and {@code coalesce}.
  *
  * <p>Subclasses implement {@link #getPartitions()} and {@link #compute}; they must be immutable.
  * An RDD is thread-safe: several threads may run actions on it at once.

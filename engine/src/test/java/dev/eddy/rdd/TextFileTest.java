@@ -150,6 +150,7 @@ class TextFileTest {
     Files.writeString(logs.resolve(".a.txt.crc"), "junk\n");
     assertEquals(List.of("a1", "b1", "b2", "c1"), sc.textFile(logs.toString()).collect());
     assertEquals(List.of("a1", "b1", "b2"), sc.textFile(logs + "/*.txt").collect());
+    assertEquals(List.of("a1", "c1"), sc.textFile(logs + "/{a.txt,c.log}").collect(), "a comma inside braces is the glob's");
     assertEquals(List.of("c1", "a1"), sc.textFile(logs.resolve("c.log") + "," + logs.resolve("a.txt")).collect());
     assertEquals(List.of("a1", "b1", "b2", "c1"), sc.textFile(dir + "/log?").collect(), "a glob matching a directory reads its files");
   }

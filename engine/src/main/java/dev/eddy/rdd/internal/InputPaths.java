@@ -24,7 +24,7 @@ public final class InputPaths {
   /** Returns the files {@code paths} names, in order. */
   public static List<Path> list(String paths) {
     List<Path> files = new ArrayList<>();
-    for (String p : paths.split(",")) {
+    for (String p : splitOutsideBraces(paths)) {
       String trimmed = stripScheme(p.trim());
       if (trimmed.isEmpty()) {
         throw new IllegalArgumentException("Empty path in textFile(\"" + paths + "\")");
@@ -32,6 +32,26 @@ public final class InputPaths {
       files.addAll(isGlob(trimmed) ? glob(trimmed) : plain(Paths.get(trimmed)));
     }
     return files;
+  }
+
+  /** Splits at the commas that are not inside a glob's braces, as Hadoop: {@code a/{x,y},b}. */
+  private static List<String> splitOutsideBraces(String paths) {
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < paths.length(); i++) {
+      char c = paths.charAt(i);
+      if (c == '{') {
+        depth++;
+      } else if (c == '}' && depth > 0) {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        parts.add(paths.substring(start, i));
+        start = i + 1;
+      }
+    }
+    parts.add(paths.substring(start));
+    return parts;
   }
 
   /** Returns {@code path} without a {@code file:}, {@code file://} prefix; the local file system is the only one. */
