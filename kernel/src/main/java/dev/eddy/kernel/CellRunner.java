@@ -78,6 +78,18 @@ final class CellRunner implements AutoCloseable {
     }
   }
 
+  /** Returns the runtime, waiting at most {@code timeoutMs} for it to be built; null if it is not. */
+  Runtime runtimeWithin(long timeoutMs) {
+    try {
+      return runtime.get(timeoutMs, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
   /** Returns the runtime if it has been built, else null (never waits). */
   Runtime readyRuntime() {
     if (!runtime.isDone()) {

@@ -26,17 +26,15 @@ final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
   private final CellRunner runner;
   private final CurrentCell cell;
   private final CellHistory history;
-  private final Renderers renderers;
   private final LiveViewPublisher liveViews;
 
   ExecuteHandler(AtomicInteger executionCount, CellRunner runner, CurrentCell cell, CellHistory history,
-      Renderers renderers, LiveViewPublisher liveViews) {
+      LiveViewPublisher liveViews) {
     this.liveViews = liveViews;
     this.executionCount = executionCount;
     this.runner = runner;
     this.cell = cell;
     this.history = history;
-    this.renderers = renderers;
   }
 
   @Override
@@ -64,8 +62,8 @@ final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
         env.replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
         return;
       }
-      if (!silent && result.hasValue() && result.value() != null) {
-        DisplayData data = renderers.render(result.value());
+      if (!silent && result.hasValue() && result.value() != null && !(result.value() instanceof DisplayHandle)) {
+        DisplayData data = Renderers.displayData(result.value());
         env.publish(new PublishExecuteResult(count, data));
       }
       env.reply(new ExecuteReply(count, Collections.emptyMap()));

@@ -2,6 +2,9 @@ package dev.eddy.kernel;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.ExpressionSnippet;
@@ -15,15 +18,23 @@ import jdk.jshell.VarSnippet;
  *
  * <p>A cell is cut into snippets ({@link CellSplitter}), evaluated in order, stopping at the first
  * one that fails to compile, cannot be resolved or throws. The value of the cell's last snippet,
- * if it is an expression, is the cell's value. Must be used from one thread only, the cell worker;
- * only {@link #interrupt()} may be called from another thread.
+ * if it is an expression, is the cell's value. Evaluation must be used from one thread only, the
+ * cell worker; {@link #interrupt()} and {@link #analyze} may be called from any thread.
+ *
+ * <p>JShell is not thread-safe. A lock guards it while it compiles; it is let go while snippet
+ * code runs (see {@link WorkerExecutionControl}), so {@link #analyze} waits at most for a
+ * compilation, never for a long-running cell.
  */
 final class JShellEvaluator implements AutoCloseable {
-  private final WorkerExecutionControl control = new WorkerExecutionControl();
+  private static final long ANALYSIS_WAIT_MS = 2_000;
+
+  private final ReentrantLock shellLock = new ReentrantLock();
+  private final WorkerExecutionControl control = new WorkerExecutionControl(shellLock);
   private final JShell shell;
   private final CellSplitter splitter;
   private final SnippetLocations locations = new SnippetLocations();
   private final CellErrors errors = new CellErrors(locations);
+  private final CodeAnalysis analysis;
   private volatile boolean interrupted;
 
   /** Builds the JShell; {@code log} receives JShell's own diagnostics output. */
@@ -35,10 +46,56 @@ final class JShellEvaluator implements AutoCloseable {
         .err(log)
         .build();
     this.splitter = new CellSplitter(shell.sourceCodeAnalysis());
+    this.analysis = new CodeAnalysis(shell.sourceCodeAnalysis());
+  }
+
+  /**
+   * Runs {@code question} against the session's code analysis, from any thread; returns {@code
+   * fallback} if JShell stays busy compiling for more than {@link #ANALYSIS_WAIT_MS}.
+   */
+  <T> T analyze(Function<CodeAnalysis, T> question, T fallback) {
+    try {
+      if (!shellLock.tryLock(ANALYSIS_WAIT_MS, TimeUnit.MILLISECONDS)) {
+        return fallback;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return fallback;
+    }
+    try {
+      return question.apply(analysis);
+    } finally {
+      shellLock.unlock();
+    }
+  }
+
+  /** Adds {@code path} (a jar or class directory) to the class path of later snippets. */
+  void addToClasspath(String path) {
+    shellLock.lock();
+    try {
+      shell.addToClasspath(path);
+    } finally {
+      releaseShellLock();
+    }
+  }
+
+  private void releaseShellLock() {
+    while (shellLock.isHeldByCurrentThread()) {
+      shellLock.unlock();
+    }
   }
 
   /** Evaluates kernel start-up code (imports, bindings); throws if any of it fails. */
   void evaluateStartup(List<String> snippets) {
+    shellLock.lock();
+    try {
+      evaluateStartupLocked(snippets);
+    } finally {
+      releaseShellLock();
+    }
+  }
+
+  private void evaluateStartupLocked(List<String> snippets) {
     for (String source : snippets) {
       for (SnippetEvent event : shell.eval(source)) {
         if (event.causeSnippet() == null && (!event.status().isDefined() || event.exception() != null)) {
@@ -62,6 +119,7 @@ final class JShellEvaluator implements AutoCloseable {
    * last {@link #clearInterrupt()} ends it before its next snippet.
    */
   CellResult evaluate(String cell, int executionCount) {
+    shellLock.lock();
     try {
       CellResult result = CellResult.nothing();
       for (CellSnippet snippet : splitter.split(cell)) {
@@ -80,6 +138,7 @@ final class JShellEvaluator implements AutoCloseable {
     } catch (ThreadDeath | RuntimeException e) {
       return CellResult.failed(interrupted ? CellErrors.interrupted() : CellErrors.internal("JShell failed", e));
     } finally {
+      releaseShellLock();
       Thread.interrupted();
     }
   }
