@@ -33,6 +33,7 @@ final class BuiltInRenderers {
   private BuiltInRenderers() {}
 
   static void registerAll() {
+    Renderers.register(MimeBundle.class, bundle -> bundle);
     Renderers.register(Html.class, h -> MimeBundle.text(h.source()).html(h.source()));
     Renderers.register(Markdown.class, m -> MimeBundle.text(m.source()).markdown(m.source()));
     Renderers.register(Svg.class, s -> MimeBundle.text("SVG image").svg(s.source()));
@@ -41,8 +42,14 @@ final class BuiltInRenderers {
     Renderers.register(Table.class, BuiltInRenderers::table);
     Renderers.register(Map.class, BuiltInRenderers::map);
     Renderers.register(Collection.class, BuiltInRenderers::collection);
-    Renderers.register(Object[].class, BuiltInRenderers::array);
+    registerArrays();
     Renderers.register(BufferedImage.class, BuiltInRenderers::image);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"}) // receives primitive arrays too, as Object
+  private static void registerArrays() {
+    Renderer<Object> arrays = BuiltInRenderers::array;
+    Renderers.register(Object[].class, (Renderer) arrays);
   }
 
   /** The RDD's description as text; its first rows (a job runs) as an HTML table. */

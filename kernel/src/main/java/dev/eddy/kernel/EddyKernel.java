@@ -66,7 +66,8 @@ final class EddyKernel extends BaseKernel {
     LOG.info(() -> String.format("runtime ready in %d ms (engine %d, JShell %d, start-up code %d)",
         millis(end - start), millis(engineReady - start), millis(shellReady - engineReady), millis(end - shellReady)));
     TablesawWarmUp.start();
-    return new CellRunner.Runtime(evaluator, engine);
+    DagWarmUp.start();
+    return new CellRunner.Runtime(evaluator, new CellInterpreter(evaluator, MavenResolver.forUser()), engine);
   }
 
   /** Registers the kernel's handlers, replacing the library's where they fall short. */

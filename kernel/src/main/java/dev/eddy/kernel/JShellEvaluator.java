@@ -41,10 +41,12 @@ final class JShellEvaluator implements AutoCloseable {
   JShellEvaluator(PrintStream log) {
     this.shell = JShell.builder()
         .executionEngine(control.provider(), null)
-        .compilerOptions("--class-path", System.getProperty("java.class.path"))
         .out(log)
         .err(log)
         .build();
+    // On JShell's own class path rather than as a compiler option, which would reset the class
+    // path of every compilation and hide jars added later (%classpath, %maven).
+    shell.addToClasspath(System.getProperty("java.class.path"));
     this.splitter = new CellSplitter(shell.sourceCodeAnalysis());
     this.analysis = new CodeAnalysis(shell.sourceCodeAnalysis());
   }
@@ -107,6 +109,11 @@ final class JShellEvaluator implements AutoCloseable {
       }
     }
     control.takeLastValue();
+  }
+
+  /** Whether the cell was interrupted since the last {@link #clearInterrupt()}. */
+  boolean interrupted() {
+    return interrupted;
   }
 
   /** Forgets an interrupt that came before the cell about to run. */

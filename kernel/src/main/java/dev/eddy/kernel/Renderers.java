@@ -17,7 +17,8 @@ import java.util.logging.Logger;
  *
  * <p>A renderer registered for a class or interface applies to its subtypes; the most specific
  * registration wins (the class itself, then its superclasses, then interfaces breadth-first).
- * Arrays use the renderer registered for {@code Object[].class}. Anything without a renderer, or
+ * Arrays, primitive ones included, use the renderer registered for {@code Object[].class}, which
+ * therefore receives them as {@code Object}. Anything without a renderer, or
  * whose renderer returns null or throws, is shown as {@code text/plain} via {@code toString()}.
  * The kernel registers {@link BuiltInRenderers} at start; cells may add their own:
  *
@@ -41,6 +42,12 @@ public final class Renderers {
   public static <T> void register(Class<T> type, Renderer<? super T> renderer) {
     if (type == null || renderer == null) {
       throw new IllegalArgumentException("register needs a type and a renderer, got " + type + ", " + renderer);
+    }
+    if (type == Object[].class) {
+      @SuppressWarnings("unchecked") // arrays of primitives too, which Object[] cannot cast
+      Renderer<Object> arrays = (Renderer<Object>) renderer;
+      BY_TYPE.put(type, arrays);
+      return;
     }
     BY_TYPE.put(type, value -> renderer.render(type.cast(value)));
   }
