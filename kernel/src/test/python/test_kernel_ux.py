@@ -232,6 +232,34 @@ class DisplayAndRenderersTest(unittest.TestCase):
         self.assertIn("rendering failed", data["text/plain"])
 
 
+class FailingBatchTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = start_kernel()
+
+    @classmethod
+    def tearDownClass(cls):
+        stop_kernel(cls.km, cls.kc)
+
+    def test_live_view_shows_a_failed_batch_with_the_cell_line_of_the_lambda(self):
+        code = ("int padding = 0;\n"
+                "var fq = new java.util.LinkedList<RDD<String>>();\n"
+                "for (int i = 0; i < 2; i++) fq.add(sc.parallelize(List.of(\"1\", \"x\")));\n"
+                "var fctx = new StreamingContext(sc, Durations.milliseconds(100));\n"
+                "fctx.queueStream(fq).map(s -> {\n"
+                "  if (s.equals(\"x\")) throw new IllegalStateException(\"bad \" + s);\n"
+                "  return s; }).print();\n"
+                "fctx.start();\nfctx.awaitBatches(3);\nfctx.stop(false);")
+        reply, messages = execute(self.kc, code)
+        self.assertEqual("ok", reply["status"], reply)
+        views = of_type(messages, "update_display_data")
+        self.assertTrue(views)
+        last = views[-1]["content"]["data"]
+        self.assertIn("2 batches failed", last["text/plain"])
+        self.assertIn("java.lang.IllegalStateException: bad x (at a lambda, line 6 of cell [1])", last["text/plain"])
+        self.assertIn("line 6 of cell [1]", last["text/html"])
+
+
 class MagicsTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):

@@ -60,6 +60,7 @@ final class EddyKernel extends BaseKernel {
     ActiveContexts.addListener(new LiveViews(cell, publisher));
     long engineReady = System.nanoTime();
     JShellEvaluator evaluator = new JShellEvaluator(log);
+    publisher.rewriteFailuresWith(evaluator::withCellLines);
     long shellReady = System.nanoTime();
     evaluator.evaluateStartup(startupCode.join());
     long end = System.nanoTime();

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.ExpressionSnippet;
@@ -35,6 +37,10 @@ final class JShellEvaluator implements AutoCloseable {
   private final SnippetLocations locations = new SnippetLocations();
   private final CellErrors errors = new CellErrors(locations);
   private final CodeAnalysis analysis;
+  private final WrapperLines wrapperLines;
+  /** A frame of snippet code as the JVM prints it: class, method, wrapper line. */
+  private static final Pattern RAW_FRAME =
+      Pattern.compile("(REPL\\.\\$JShell\\$[\\w$]*?)\\.([\\w$]+)\\(\\$JShell\\$\\w+\\.java:(\\d+)\\)");
   private volatile boolean interrupted;
 
   /** Builds the JShell; {@code log} receives JShell's own diagnostics output. */
@@ -49,6 +55,7 @@ final class JShellEvaluator implements AutoCloseable {
     shell.addToClasspath(System.getProperty("java.class.path"));
     this.splitter = new CellSplitter(shell.sourceCodeAnalysis());
     this.analysis = new CodeAnalysis(shell.sourceCodeAnalysis());
+    this.wrapperLines = new WrapperLines(shell);
   }
 
   /**
@@ -69,6 +76,39 @@ final class JShellEvaluator implements AutoCloseable {
     } finally {
       shellLock.unlock();
     }
+  }
+
+  /**
+   * Rewrites raw frames of snippet code in {@code text}, such as {@code
+   * REPL.$JShell$31.lambda$do_it$0($JShell$31.java:6)}, to cell lines: {@code a lambda, line 2 of
+   * cell [5]}. Frames that cannot be mapped stay as they are. Callable from any thread; returns
+   * {@code text} unchanged if JShell is busy compiling.
+   */
+  String withCellLines(String text) {
+    if (!text.contains("$JShell$")) {
+      return text;
+    }
+    return analyze(unused -> {
+      Matcher m = RAW_FRAME.matcher(text);
+      StringBuilder out = new StringBuilder();
+      while (m.find()) {
+        String where = cellLineOfFrame(m.group(1), Integer.parseInt(m.group(3)));
+        String method = m.group(2);
+        String replacement = where == null ? m.group()
+            : (method.startsWith("lambda$") ? "a lambda, " : method.startsWith("do_it$") ? "" : method + "(), ") + where;
+        m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+      }
+      m.appendTail(out);
+      return out.toString();
+    }, text);
+  }
+
+  private String cellLineOfFrame(String className, int wrapperLine) {
+    WrapperLines.Location location = wrapperLines.locate(className, wrapperLine);
+    if (location == null && className.startsWith("REPL.")) {
+      location = wrapperLines.locate(className.substring("REPL.".length()), wrapperLine);
+    }
+    return location == null ? null : errors.cellLine(location.snippetId(), location.line());
   }
 
   /** Adds {@code path} (a jar or class directory) to the class path of later snippets. */
