@@ -159,6 +159,7 @@ final class JShellEvaluator implements AutoCloseable {
   /** Forgets an interrupt that came before the cell about to run. */
   void clearInterrupt() {
     interrupted = false;
+    control.clearStop();
   }
 
   /**
@@ -244,6 +245,7 @@ final class JShellEvaluator implements AutoCloseable {
    */
   void interrupt() {
     interrupted = true;
+    control.requestStop();
     shell.stop();
   }
 

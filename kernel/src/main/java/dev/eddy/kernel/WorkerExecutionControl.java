@@ -1,6 +1,7 @@
 package dev.eddy.kernel;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,6 +35,7 @@ final class WorkerExecutionControl extends DirectExecutionControl {
 
   private volatile Object lastValue = NO_VALUE;
   private volatile long stopGraceMillis = 300;
+  private volatile boolean stopRequested;
   private final ReentrantLock shellLock;
 
   /** {@code shellLock} is released while snippet code runs and taken back afterwards. */
@@ -72,6 +74,10 @@ final class WorkerExecutionControl extends DirectExecutionControl {
   @Override
   protected String invoke(Method doitMethod) throws Exception {
     lastValue = NO_VALUE;
+    if (stopRequested) {
+      // The stop came while JShell was still compiling: the snippet must not start at all.
+      throw new InvocationTargetException(new InterruptedException("interrupted before it started"));
+    }
     int holds = shellLock.getHoldCount();
     for (int i = 0; i < holds; i++) {
       shellLock.unlock();
@@ -100,6 +106,16 @@ final class WorkerExecutionControl extends DirectExecutionControl {
     } catch (ReflectiveOperationException | RuntimeException e) {
       return super.varValue(className, varName);
     }
+  }
+
+  /** Makes every snippet invoked from now on fail at once, until {@link #clearStop()}. */
+  void requestStop() {
+    stopRequested = true;
+  }
+
+  /** Lets snippets run again after {@link #requestStop()}. */
+  void clearStop() {
+    stopRequested = false;
   }
 
   /** Returns and forgets the value of the last snippet run, {@link #NO_VALUE} if there is none. */
