@@ -8,6 +8,12 @@ import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import io.github.spencerpark.jupyter.messages.HMACGenerator;
 import io.github.spencerpark.jupyter.messages.Message;
 import io.github.spencerpark.jupyter.messages.MessageType;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -35,10 +41,17 @@ import org.zeromq.ZMQ;
  * completion request). ZeroMQ sockets are not thread-safe, so only the loop thread touches the
  * socket: replies made on the execute thread are queued and the loop is woken through an
  * in-process socket pair to send them.
+ *
+ * <p>A message is received whole before the library parses it: the library reads frame by frame
+ * and, given a message without the identity delimiter, would block and swallow the next client's
+ * message, routing its reply to the sender of the bad one.
  */
 final class BlockingShellChannel extends ShellChannel {
   private static final long SHUTDOWN_CHECK_MS = 200;
   private static final AtomicInteger WAKE_IDS = new AtomicInteger();
+  private static final byte[] DELIMITER = "<IDS|MSG>".getBytes(StandardCharsets.US_ASCII);
+  /** Signature, header, parent header, metadata and content follow the delimiter. */
+  private static final int FRAMES_AFTER_DELIMITER = 5;
 
   private final JupyterConnection connection;
   private final String name;
@@ -48,6 +61,8 @@ final class BlockingShellChannel extends ShellChannel {
   private final Queue<Message<?>> outbox = new ConcurrentLinkedQueue<>();
   private final ZMQ.Socket wakeReceiver;
   private final ZMQ.Socket wakeSender;
+  /** The frames of the message being parsed, read by the library's parser; loop thread only. */
+  private Deque<byte[]> replay;
 
   BlockingShellChannel(ZMQ.Context context, HMACGenerator hmac, boolean isControl, JupyterConnection connection) {
     super(context, hmac, isControl, connection);
@@ -144,11 +159,59 @@ final class BlockingShellChannel extends ShellChannel {
     }
   }
 
+  /** Serves the library's parser from the frames of the current message, if there is one. */
+  @Override
+  public byte[] recv(int flags) {
+    Deque<byte[]> frames = replay;
+    if (frames == null) {
+      return super.recv(flags);
+    }
+    byte[] next = frames.poll();
+    if (next == null) {
+      throw new IllegalStateException("truncated message");
+    }
+    return next;
+  }
+
+  @Override
+  public boolean hasReceiveMore() {
+    Deque<byte[]> frames = replay;
+    return frames != null ? !frames.isEmpty() : super.hasReceiveMore();
+  }
+
+  /** Receives every frame of one message, checks its framing, then lets the library parse it. */
+  private Message<?> readWholeMessage() {
+    List<byte[]> frames = new ArrayList<>();
+    do {
+      byte[] frame = super.recv(0);
+      if (frame == null) {
+        break;
+      }
+      frames.add(frame);
+    } while (super.hasReceiveMore());
+    int delimiter = -1;
+    for (int i = 0; i < frames.size() && delimiter < 0; i++) {
+      if (Arrays.equals(DELIMITER, frames.get(i))) {
+        delimiter = i;
+      }
+    }
+    if (delimiter < 0 || frames.size() - delimiter - 1 < FRAMES_AFTER_DELIMITER) {
+      throw new IllegalArgumentException("malformed message of " + frames.size() + " frames"
+          + (delimiter < 0 ? ", no <IDS|MSG> delimiter" : ", fewer than 5 frames after the delimiter"));
+    }
+    replay = new ArrayDeque<>(frames);
+    try {
+      return readMessage();
+    } finally {
+      replay = null;
+    }
+  }
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   private void dispatchOne() {
     Message message;
     try {
-      message = readMessage();
+      message = readWholeMessage();
     } catch (RuntimeException e) {
       // The exception names what is wrong (signature, JSON); never the key.
       logger.log(Level.WARNING, name + ": dropped an unreadable message: " + e);
