@@ -39,6 +39,8 @@ class EddyKernelConformanceTest(jupyter_kernel_test.KernelTests):
     incomplete_code_samples = ["for (int i = 0; i < 3; i++) {", "class Half {", "int y = 1 +"]
     invalid_code_samples = ["int z = ;", "}", "\"unterminated"]
 
+    code_page_something = "%doc Math.max"
+
     code_generate_error = 'throw new RuntimeException("boom");'
 
     code_execute_result = [

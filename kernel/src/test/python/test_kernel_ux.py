@@ -275,7 +275,7 @@ class MagicsTest(unittest.TestCase):
         reply, messages = execute(self.kc, "%help")
         self.assertEqual("ok", reply["status"], reply)
         text = result_data(messages)["text/plain"]
-        for magic in ("%time", "%%time", "%%html", "%%markdown", "%streams", "%stop", "%dag", "%classpath", "%maven"):
+        for magic in ("%time", "%doc", "%%time", "%%html", "%%markdown", "%streams", "%stop", "%dag", "%classpath", "%maven"):
             self.assertIn(magic, text)
 
     def test_time_prints_wall_time_and_keeps_the_value(self):
@@ -301,6 +301,15 @@ class MagicsTest(unittest.TestCase):
         self.assertEqual("2", result_data(messages)["text/plain"])
         self.assertEqual("<b>bold</b>\n", result_data(execute(self.kc, "%%html\n<b>bold</b>\n")[1])["text/html"])
         self.assertEqual("# Title", result_data(execute(self.kc, "%%markdown\n# Title")[1])["text/markdown"])
+
+    def test_doc_pages_signatures(self):
+        reply, messages = execute(self.kc, "%doc String.valueOf")
+        self.assertEqual("ok", reply["status"], reply)
+        self.assertEqual("page", reply["payload"][0]["source"])
+        self.assertIn("String String.valueOf(int i)", reply["payload"][0]["data"]["text/plain"])
+        reply, _ = execute(self.kc, "%doc noSuchThingAnywhere")
+        self.assertEqual("error", reply["status"])
+        self.assertIn("nothing is known about noSuchThingAnywhere", reply["evalue"])
 
     def test_unknown_magic_lists_the_known_ones(self):
         reply, messages = execute(self.kc, "%nosuch 1")

@@ -23,6 +23,7 @@ final class CellInterpreter {
   static final Map<String, String> LINE_MAGICS = orderedMap(
       "help", "%help - lists the magics",
       "time", "%time <statement or expression> - runs it and prints the wall time it took",
+      "doc", "%doc <name> - shows the signatures and documentation of a method, type or variable in the pager",
       "streams", "%streams - lists the streaming contexts started (id, state, batch interval, batches)",
       "stop", "%stop [id|all] - stops one streaming context (id from %streams) or all of them",
       "dag", "%dag <rdd expression> - shows the RDD's lineage as a diagram",
@@ -75,6 +76,7 @@ final class CellInterpreter {
       return switch (magic.name()) {
         case "help" -> CellResult.value(help());
         case "time" -> time(magic, evaluate(magic, cell, executionCount, "%time needs a statement or expression, e.g. %time sc.parallelize(List.of(1, 2)).count()"));
+        case "doc" -> doc(magic);
         case "streams" -> CellResult.value(streams.table());
         case "stop" -> CellResult.value(streams.stop(magic.args()));
         case "dag" -> dag(magic, cell, executionCount);
@@ -143,6 +145,14 @@ final class CellInterpreter {
     } catch (IllegalAccessException e) {
       return usage("%dag: dag() is not accessible: " + e.getMessage());
     }
+  }
+
+  private CellResult doc(Magics.Invocation magic) {
+    if (magic.args().isEmpty()) {
+      return usage("%doc needs a name, e.g. %doc Math.max");
+    }
+    String text = evaluator.analyze(a -> a.inspect(magic.args(), magic.args().length()), null);
+    return text == null ? usage("%doc: nothing is known about " + magic.args()) : CellResult.paged(MimeBundle.text(text));
   }
 
   static MimeBundle help() {
