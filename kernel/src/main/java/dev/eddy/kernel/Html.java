@@ -3,7 +3,7 @@ package dev.eddy.kernel;
 import java.util.Objects;
 
 /**
- * HTML to be shown as such, from {@code html("<b>x</b>")} in a cell.
+ * HTML to be shown as such, from {@code html("<b>x</b>")} in a cell. Immutable.
  *
  * @param source the HTML fragment
  */

@@ -3,7 +3,7 @@ package dev.eddy.kernel;
 import java.util.Objects;
 
 /**
- * Markdown to be shown rendered, from {@code markdown("# Title")} in a cell.
+ * Markdown to be shown rendered, from {@code markdown("# Title")} in a cell. Immutable.
  *
  * @param source the Markdown text
  */

@@ -3,7 +3,7 @@ package dev.eddy.kernel;
 import java.util.Objects;
 
 /**
- * An SVG image to be shown as such, from {@code svg("<svg ...>...</svg>")} in a cell.
+ * An SVG image to be shown as such, from {@code svg("<svg ...>...</svg>")} in a cell. Immutable.
  *
  * @param source the SVG document or element
  */
