@@ -86,6 +86,9 @@ final class CellInterpreter {
       };
     } catch (IllegalArgumentException | IllegalStateException e) {
       return usage("%" + magic.name() + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      String message = "%" + magic.name() + " failed: " + e;
+      return CellResult.failed(new CellError(e.getClass().getName(), message, List.of(message)));
     }
   }
 
