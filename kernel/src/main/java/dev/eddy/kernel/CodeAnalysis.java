@@ -15,7 +15,8 @@ import jdk.jshell.SourceCodeAnalysis.Suggestion;
  *
  * <p>JShell analyses one snippet at a time, so a request about a cell is answered for the snippet
  * holding the cursor: the cell before the cursor is cut into snippets as evaluation would cut it.
- * Magic lines ({@code %name ...}) are blanked out first. Not thread-safe: the evaluator calls it
+ * Magic lines ({@code %name ...}) are blanked out first, except the arguments of one holding the
+ * cursor. Not thread-safe: the evaluator calls it
  * under its shell lock.
  */
 final class CodeAnalysis {
@@ -47,7 +48,7 @@ final class CodeAnalysis {
    */
   Completion complete(String cell, int cursor) {
     int at = clamp(cursor, cell);
-    String prefix = Magics.blankMagicLines(cell.substring(0, at));
+    String prefix = Magics.blankForAnalysis(cell.substring(0, at));
     int start = snippetStart(prefix);
     String snippet = prefix.substring(start);
     int[] anchor = new int[1];
@@ -79,7 +80,7 @@ final class CodeAnalysis {
     while (end < cell.length() && Character.isJavaIdentifierPart(cell.charAt(end))) {
       end++;
     }
-    String prefix = Magics.blankMagicLines(cell.substring(0, end));
+    String prefix = Magics.blankForAnalysis(cell.substring(0, end));
     int start = snippetStart(prefix);
     String snippet = prefix.substring(start);
     List<Documentation> docs = analysis.documentation(snippet, snippet.length(), true);

@@ -116,6 +116,24 @@ final class Magics {
     return out.toString();
   }
 
+  /**
+   * Blanks magic lines for code analysis of the text before a cursor: all of each magic line but
+   * the last, whose arguments ({@code %time sc.paral}) are Java code to complete.
+   */
+  static String blankForAnalysis(String textBeforeCursor) {
+    int lastLine = textBeforeCursor.lastIndexOf('\n') + 1;
+    String last = textBeforeCursor.substring(lastLine);
+    String head = blankMagicLines(textBeforeCursor.substring(0, lastLine));
+    if (!isMagicLine(last)) {
+      return head + last;
+    }
+    int nameEnd = last.indexOf('%');
+    while (nameEnd < last.length() && !Character.isWhitespace(last.charAt(nameEnd))) {
+      nameEnd++;
+    }
+    return head + " ".repeat(nameEnd) + last.substring(nameEnd);
+  }
+
   static boolean isMagicLine(String line) {
     return line.stripLeading().startsWith("%");
   }

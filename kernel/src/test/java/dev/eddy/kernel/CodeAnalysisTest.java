@@ -55,6 +55,13 @@ class CodeAnalysisTest {
   }
 
   @Test
+  void completesTheJavaArgumentsOfAMagic() {
+    CodeAnalysis.Completion completion = complete("%time word.isEm", 15);
+    assertEquals(List.of("isEmpty()"), completion.matches());
+    assertEquals(11, completion.start());
+  }
+
+  @Test
   void nothingToCompleteGivesNoMatches() {
     CodeAnalysis.Completion completion = complete("int zz = 1; zzzzz", 17);
     assertTrue(completion.matches().isEmpty());

@@ -65,4 +65,11 @@ class MagicsTest {
     assertEquals(cell.length(), blanked.length());
     assertEquals("int a = 1;\n       \na", blanked);
   }
+
+  @Test
+  void analysisKeepsTheArgumentsOfTheMagicLineAtTheCursor() {
+    assertEquals("       \n      sc.paral", Magics.blankForAnalysis("%time 1\n%time sc.paral"));
+    assertEquals("      \nint a", Magics.blankForAnalysis("%%time\nint a"));
+    assertEquals("      ", Magics.blankForAnalysis("%%html"));
+  }
 }
