@@ -142,6 +142,15 @@ final class CellErrors {
     return topLevel ? where : readableMethod(method) + " (" + where + ")";
   }
 
+  /** "line 2 of cell [4]" for a line of a snippet, null for start-up snippets and unknown ids. */
+  String cellLine(String snippetId, int snippetLine) {
+    SnippetLocations.Origin origin = locations.origin(snippetId);
+    if (origin == null) {
+      return null;
+    }
+    return "line " + (origin.firstLine() + Math.max(snippetLine, 1) - 1) + " of cell [" + origin.executionCount() + "]";
+  }
+
   /** "line 3 of the cell" or "line 2 of cell [4]", from a snippet frame. */
   private String where(StackTraceElement frame, int executionCount) {
     SnippetLocations.Origin origin = locations.origin(frame.getFileName().substring(1));

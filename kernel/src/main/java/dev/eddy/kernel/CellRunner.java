@@ -17,8 +17,11 @@ import java.util.concurrent.TimeoutException;
  * waits for it. The shell thread waits for each cell's result; the control thread may interrupt.
  */
 final class CellRunner implements AutoCloseable {
-  /** What cells run in: the evaluator and the engine objects bound to {@code sc} and {@code ssc}. */
-  record Runtime(JShellEvaluator evaluator, EngineSession engine) {}
+  /**
+   * What cells run in: the evaluator, the interpreter of cells with magics on top of it, and the
+   * engine objects bound to {@code sc} and {@code ssc}.
+   */
+  record Runtime(JShellEvaluator evaluator, CellInterpreter interpreter, EngineSession engine) {}
 
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "eddy-cell-worker");
@@ -52,7 +55,7 @@ final class CellRunner implements AutoCloseable {
     if (interruptRequested) {
       return CellResult.failed(CellErrors.interrupted());
     }
-    Future<CellResult> cell = worker.submit(() -> ready.evaluator().evaluate(code, executionCount));
+    Future<CellResult> cell = worker.submit(() -> ready.interpreter().run(code, executionCount));
     try {
       return cell.get();
     } catch (ExecutionException e) {
@@ -75,6 +78,18 @@ final class CellRunner implements AutoCloseable {
           return null;
         }
       }
+    }
+  }
+
+  /** Returns the runtime, waiting at most {@code timeoutMs} for it to be built; null if it is not. */
+  Runtime runtimeWithin(long timeoutMs) {
+    try {
+      return runtime.get(timeoutMs, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
     }
   }
 

@@ -4,11 +4,10 @@ import dev.eddy.streaming.ActiveContexts;
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
+import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.history.HistoryManager;
-import io.github.spencerpark.jupyter.messages.MessageContext;
 import io.github.spencerpark.jupyter.messages.MessageType;
-import io.github.spencerpark.jupyter.messages.publish.PublishDisplayData;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,12 +27,14 @@ final class EddyKernel extends BaseKernel {
   private static final Logger LOG = Logger.getLogger(EddyKernel.class.getName());
   private static final long ENGINE_STOP_TIMEOUT_MS = 2_000;
   private static final long EXIT_GRACE_MS = 3_000;
+  /** How long completion and inspection wait for a kernel that is still starting. */
+  private static final long ANALYSIS_STARTUP_WAIT_MS = 10_000;
 
   private final JupyterConnection connection;
   private final IOPub iopub;
   private final CurrentCell cell = new CurrentCell();
   private final CellHistory history = new CellHistory();
-  private final Renderers renderers = new Renderers();
+  private final Displays displays;
   private final LiveViewPublisher publisher;
   private final CellRunner runner;
 
@@ -45,6 +46,7 @@ final class EddyKernel extends BaseKernel {
     this.connection = connection;
     this.iopub = new IOPub(connection.getIOPub());
     this.publisher = new LiveViewPublisher(iopub, cell);
+    this.displays = new Displays(iopub, cell);
     CellOutputStream.install(iopub, cell);
     this.runner = new CellRunner(() -> startRuntime(log));
   }
@@ -54,17 +56,19 @@ final class EddyKernel extends BaseKernel {
     long start = System.nanoTime();
     CompletableFuture<List<String>> startupCode = CompletableFuture.supplyAsync(StartupSnippets::all);
     EngineSession engine = EngineSession.start();
-    Bindings.install(engine, this::displayInCell);
+    Bindings.install(engine, displays);
     ActiveContexts.addListener(new LiveViews(cell, publisher));
     long engineReady = System.nanoTime();
     JShellEvaluator evaluator = new JShellEvaluator(log);
+    publisher.rewriteFailuresWith(evaluator::withCellLines);
     long shellReady = System.nanoTime();
     evaluator.evaluateStartup(startupCode.join());
     long end = System.nanoTime();
     LOG.info(() -> String.format("runtime ready in %d ms (engine %d, JShell %d, start-up code %d)",
         millis(end - start), millis(engineReady - start), millis(shellReady - engineReady), millis(end - shellReady)));
     TablesawWarmUp.start();
-    return new CellRunner.Runtime(evaluator, engine);
+    DagWarmUp.start();
+    return new CellRunner.Runtime(evaluator, new CellInterpreter(evaluator, MavenResolver.forUser()), engine);
   }
 
   /** Registers the kernel's handlers, replacing the library's where they fall short. */
@@ -72,7 +76,7 @@ final class EddyKernel extends BaseKernel {
   public void becomeHandlerForConnection(JupyterConnection connection) {
     super.becomeHandlerForConnection(connection);
     connection.setHandler(MessageType.KERNEL_INFO_REQUEST, new KernelInfoHandler(getLanguageInfo(), getBanner()));
-    connection.setHandler(MessageType.EXECUTE_REQUEST, new ExecuteHandler(executionCount, runner, cell, history, renderers, publisher));
+    connection.setHandler(MessageType.EXECUTE_REQUEST, new ExecuteHandler(executionCount, runner, cell, history, publisher));
     connection.setHandler(MessageType.HISTORY_REQUEST, new HistoryHandler(history));
     connection.setHandler(MessageType.INTERRUPT_REQUEST, new InterruptHandler(runner));
     connection.setHandler(MessageType.SHUTDOWN_REQUEST, new ShutdownHandler(this));
@@ -107,26 +111,53 @@ final class EddyKernel extends BaseKernel {
     if (result.failed()) {
       throw new IllegalStateException(result.error().ename() + ": " + result.error().evalue());
     }
-    return result.hasValue() && result.value() != null ? renderers.render(result.value()) : null;
+    return result.hasValue() && result.value() != null ? Renderers.displayData(result.value()) : null;
+  }
+
+  /** Completes at the cursor with JShell's analysis; no matches while the runtime is not ready. */
+  @Override
+  public ReplacementOptions complete(String code, int at) {
+    CellRunner.Runtime runtime = runner.runtimeWithin(ANALYSIS_STARTUP_WAIT_MS);
+    if (runtime == null) {
+      return null;
+    }
+    CodeAnalysis.Completion completion = runtime.evaluator().analyze(a -> a.complete(code, at), null);
+    return completion == null ? null
+        : new ReplacementOptions(completion.matches(), completion.start(), completion.end());
+  }
+
+  /** Shows the signatures (and Javadoc summaries, when sources are found) of what is at the cursor. */
+  @Override
+  public DisplayData inspect(String code, int at, boolean extraDetail) {
+    CellRunner.Runtime runtime = runner.runtimeWithin(ANALYSIS_STARTUP_WAIT_MS);
+    if (runtime == null) {
+      return null;
+    }
+    String text = runtime.evaluator().analyze(a -> a.inspect(code, at), null);
+    return text == null ? null : new DisplayData(text);
+  }
+
+  /** Answers complete, invalid, or the indent of the next line (incomplete); unknown before start-up. */
+  @Override
+  public String isComplete(String code) {
+    CellRunner.Runtime runtime = runner.runtimeWithin(ANALYSIS_STARTUP_WAIT_MS);
+    if (runtime == null) {
+      return IS_COMPLETE_MAYBE;
+    }
+    CodeAnalysis.Completeness answer = runtime.evaluator().analyze(a -> a.completeness(code), null);
+    if (answer == null) {
+      return IS_COMPLETE_MAYBE;
+    }
+    return switch (answer.status()) {
+      case "complete" -> IS_COMPLETE_YES;
+      case "invalid" -> IS_COMPLETE_BAD;
+      default -> answer.indent();
+    };
   }
 
   @Override
   public void interrupt() {
     runner.interrupt();
-  }
-
-  /** Where types register how cell values are shown. */
-  Renderers renderers() {
-    return renderers;
-  }
-
-  /** Shows {@code value} in the running cell as {@code display_data}; used by {@code display()}. */
-  private void displayInCell(Object value) {
-    MessageContext request = cell.get();
-    if (request != null) {
-      System.out.flush();
-      iopub.publish(request, new PublishDisplayData(renderers.render(value)));
-    }
   }
 
   /** Stops all streams and the engine, waiting at most {@link #ENGINE_STOP_TIMEOUT_MS}. */

@@ -11,6 +11,8 @@ import io.github.spencerpark.jupyter.messages.reply.ErrorReply;
 import io.github.spencerpark.jupyter.messages.reply.ExecuteReply;
 import io.github.spencerpark.jupyter.messages.request.ExecuteRequest;
 import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,21 +24,30 @@ import java.util.concurrent.atomic.AtomicInteger;
  * flushed before the reply so the cell's last output is not left behind.
  */
 final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
+  /** An execute reply whose payload asks the front end to page some documentation. */
+  static final class PagedReply extends ExecuteReply {
+    @SuppressWarnings("unused") // serialized
+    private final List<Map<String, Object>> payload;
+
+    PagedReply(int count, Map<String, String> data) {
+      super(count, Collections.emptyMap());
+      this.payload = List.of(Map.of("source", "page", "data", data, "start", 0));
+    }
+  }
+
   private final AtomicInteger executionCount;
   private final CellRunner runner;
   private final CurrentCell cell;
   private final CellHistory history;
-  private final Renderers renderers;
   private final LiveViewPublisher liveViews;
 
   ExecuteHandler(AtomicInteger executionCount, CellRunner runner, CurrentCell cell, CellHistory history,
-      Renderers renderers, LiveViewPublisher liveViews) {
+      LiveViewPublisher liveViews) {
     this.liveViews = liveViews;
     this.executionCount = executionCount;
     this.runner = runner;
     this.cell = cell;
     this.history = history;
-    this.renderers = renderers;
   }
 
   @Override
@@ -64,11 +75,13 @@ final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
         env.replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
         return;
       }
-      if (!silent && result.hasValue() && result.value() != null) {
-        DisplayData data = renderers.render(result.value());
+      if (!silent && result.hasValue() && result.value() != null && !(result.value() instanceof DisplayHandle)) {
+        DisplayData data = Renderers.displayData(result.value());
         env.publish(new PublishExecuteResult(count, data));
       }
-      env.reply(new ExecuteReply(count, Collections.emptyMap()));
+      env.reply(result.page() == null
+          ? new ExecuteReply(count, Collections.emptyMap())
+          : new PagedReply(count, Map.copyOf(result.page().data())));
     } finally {
       cell.leave(message);
     }

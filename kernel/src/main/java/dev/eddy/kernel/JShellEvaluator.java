@@ -2,6 +2,11 @@ package dev.eddy.kernel;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.ExpressionSnippet;
@@ -15,30 +20,124 @@ import jdk.jshell.VarSnippet;
  *
  * <p>A cell is cut into snippets ({@link CellSplitter}), evaluated in order, stopping at the first
  * one that fails to compile, cannot be resolved or throws. The value of the cell's last snippet,
- * if it is an expression, is the cell's value. Must be used from one thread only, the cell worker;
- * only {@link #interrupt()} may be called from another thread.
+ * if it is an expression, is the cell's value. Evaluation must be used from one thread only, the
+ * cell worker; {@link #interrupt()} and {@link #analyze} may be called from any thread.
+ *
+ * <p>JShell is not thread-safe. A lock guards it while it compiles; it is let go while snippet
+ * code runs (see {@link WorkerExecutionControl}), so {@link #analyze} waits at most for a
+ * compilation, never for a long-running cell.
  */
 final class JShellEvaluator implements AutoCloseable {
-  private final WorkerExecutionControl control = new WorkerExecutionControl();
+  private static final long ANALYSIS_WAIT_MS = 2_000;
+
+  private final ReentrantLock shellLock = new ReentrantLock();
+  private final WorkerExecutionControl control = new WorkerExecutionControl(shellLock);
   private final JShell shell;
   private final CellSplitter splitter;
   private final SnippetLocations locations = new SnippetLocations();
   private final CellErrors errors = new CellErrors(locations);
+  private final CodeAnalysis analysis;
+  private final WrapperLines wrapperLines;
+  /** A frame of snippet code as the JVM prints it: class, method, wrapper line. */
+  private static final Pattern RAW_FRAME =
+      Pattern.compile("(REPL\\.\\$JShell\\$[\\w$]*?)\\.([\\w$]+)\\(\\$JShell\\$\\w+\\.java:(\\d+)\\)");
   private volatile boolean interrupted;
 
   /** Builds the JShell; {@code log} receives JShell's own diagnostics output. */
   JShellEvaluator(PrintStream log) {
     this.shell = JShell.builder()
         .executionEngine(control.provider(), null)
-        .compilerOptions("--class-path", System.getProperty("java.class.path"))
         .out(log)
         .err(log)
         .build();
+    // On JShell's own class path rather than as a compiler option, which would reset the class
+    // path of every compilation and hide jars added later (%classpath, %maven).
+    shell.addToClasspath(System.getProperty("java.class.path"));
     this.splitter = new CellSplitter(shell.sourceCodeAnalysis());
+    this.analysis = new CodeAnalysis(shell.sourceCodeAnalysis());
+    this.wrapperLines = new WrapperLines(shell);
+  }
+
+  /**
+   * Runs {@code question} against the session's code analysis, from any thread; returns {@code
+   * fallback} if JShell stays busy compiling for more than {@link #ANALYSIS_WAIT_MS}.
+   */
+  <T> T analyze(Function<CodeAnalysis, T> question, T fallback) {
+    try {
+      if (!shellLock.tryLock(ANALYSIS_WAIT_MS, TimeUnit.MILLISECONDS)) {
+        return fallback;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return fallback;
+    }
+    try {
+      return question.apply(analysis);
+    } finally {
+      shellLock.unlock();
+    }
+  }
+
+  /**
+   * Rewrites raw frames of snippet code in {@code text}, such as {@code
+   * REPL.$JShell$31.lambda$do_it$0($JShell$31.java:6)}, to cell lines: {@code a lambda, line 2 of
+   * cell [5]}. Frames that cannot be mapped stay as they are. Callable from any thread; returns
+   * {@code text} unchanged if JShell is busy compiling.
+   */
+  String withCellLines(String text) {
+    if (!text.contains("$JShell$")) {
+      return text;
+    }
+    return analyze(unused -> {
+      Matcher m = RAW_FRAME.matcher(text);
+      StringBuilder out = new StringBuilder();
+      while (m.find()) {
+        String where = cellLineOfFrame(m.group(1), Integer.parseInt(m.group(3)));
+        String method = m.group(2);
+        String replacement = where == null ? m.group()
+            : (method.startsWith("lambda$") ? "a lambda, " : method.startsWith("do_it$") ? "" : method + "(), ") + where;
+        m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+      }
+      m.appendTail(out);
+      return out.toString();
+    }, text);
+  }
+
+  private String cellLineOfFrame(String className, int wrapperLine) {
+    WrapperLines.Location location = wrapperLines.locate(className, wrapperLine);
+    if (location == null && className.startsWith("REPL.")) {
+      location = wrapperLines.locate(className.substring("REPL.".length()), wrapperLine);
+    }
+    return location == null ? null : errors.cellLine(location.snippetId(), location.line());
+  }
+
+  /** Adds {@code path} (a jar or class directory) to the class path of later snippets. */
+  void addToClasspath(String path) {
+    shellLock.lock();
+    try {
+      shell.addToClasspath(path);
+    } finally {
+      releaseShellLock();
+    }
+  }
+
+  private void releaseShellLock() {
+    while (shellLock.isHeldByCurrentThread()) {
+      shellLock.unlock();
+    }
   }
 
   /** Evaluates kernel start-up code (imports, bindings); throws if any of it fails. */
   void evaluateStartup(List<String> snippets) {
+    shellLock.lock();
+    try {
+      evaluateStartupLocked(snippets);
+    } finally {
+      releaseShellLock();
+    }
+  }
+
+  private void evaluateStartupLocked(List<String> snippets) {
     for (String source : snippets) {
       for (SnippetEvent event : shell.eval(source)) {
         if (event.causeSnippet() == null && (!event.status().isDefined() || event.exception() != null)) {
@@ -52,9 +151,15 @@ final class JShellEvaluator implements AutoCloseable {
     control.takeLastValue();
   }
 
+  /** Whether the cell was interrupted since the last {@link #clearInterrupt()}. */
+  boolean interrupted() {
+    return interrupted;
+  }
+
   /** Forgets an interrupt that came before the cell about to run. */
   void clearInterrupt() {
     interrupted = false;
+    control.clearStop();
   }
 
   /**
@@ -62,6 +167,7 @@ final class JShellEvaluator implements AutoCloseable {
    * last {@link #clearInterrupt()} ends it before its next snippet.
    */
   CellResult evaluate(String cell, int executionCount) {
+    shellLock.lock();
     try {
       CellResult result = CellResult.nothing();
       for (CellSnippet snippet : splitter.split(cell)) {
@@ -80,6 +186,7 @@ final class JShellEvaluator implements AutoCloseable {
     } catch (ThreadDeath | RuntimeException e) {
       return CellResult.failed(interrupted ? CellErrors.interrupted() : CellErrors.internal("JShell failed", e));
     } finally {
+      releaseShellLock();
       Thread.interrupted();
     }
   }
@@ -138,6 +245,7 @@ final class JShellEvaluator implements AutoCloseable {
    */
   void interrupt() {
     interrupted = true;
+    control.requestStop();
     shell.stop();
   }
 

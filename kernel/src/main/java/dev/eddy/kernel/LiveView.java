@@ -26,6 +26,8 @@ final class LiveView {
    * @param completedBatches how many batches completed
    * @param totalRecords records of all completed batches
    * @param outputs the latest rows of each output operation, by output id
+   * @param lastFailedBatch the last batch that failed, null if none did
+   * @param failedBatches how many batches failed
    */
   record Snapshot(
       boolean running,
@@ -33,7 +35,15 @@ final class LiveView {
       BatchInfo latestBatch,
       long completedBatches,
       long totalRecords,
-      Map<Integer, OutputRows> outputs) {}
+      Map<Integer, OutputRows> outputs,
+      BatchInfo lastFailedBatch,
+      long failedBatches) {
+    /** A snapshot of a stream none of whose batches failed. */
+    Snapshot(boolean running, long batchIntervalMs, BatchInfo latestBatch, long completedBatches,
+        long totalRecords, Map<Integer, OutputRows> outputs) {
+      this(running, batchIntervalMs, latestBatch, completedBatches, totalRecords, outputs, null, 0);
+    }
+  }
 
   private final String displayId = UUID.randomUUID().toString();
   private final MessageContext origin;
@@ -45,6 +55,8 @@ final class LiveView {
   private BatchInfo latestBatch;
   private long completedBatches;
   private long totalRecords;
+  private BatchInfo lastFailedBatch;
+  private long failedBatches;
   private final Map<Integer, OutputRows> outputs = new TreeMap<>();
 
   LiveView(MessageContext origin, long batchIntervalMs) {
@@ -94,6 +106,10 @@ final class LiveView {
     }
     latestBatch = info;
     completedBatches++;
+    if (info.failureReason().isPresent()) {
+      lastFailedBatch = info;
+      failedBatches++;
+    }
     totalRecords += info.numRecords();
     return true;
   }
@@ -110,6 +126,7 @@ final class LiveView {
   }
 
   synchronized Snapshot snapshot() {
-    return new Snapshot(running, batchIntervalMs, latestBatch, completedBatches, totalRecords, Collections.unmodifiableMap(new TreeMap<>(outputs)));
+    return new Snapshot(running, batchIntervalMs, latestBatch, completedBatches, totalRecords,
+        Collections.unmodifiableMap(new TreeMap<>(outputs)), lastFailedBatch, failedBatches);
   }
 }

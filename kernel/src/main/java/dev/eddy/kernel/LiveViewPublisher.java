@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,6 +35,7 @@ final class LiveViewPublisher implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(LiveViewPublisher.class.getName());
 
   private final Set<LiveView> pending = ConcurrentHashMap.newKeySet();
+  private volatile UnaryOperator<String> failureText = UnaryOperator.identity();
   private final IOPub iopub;
   private final CurrentCell cell;
   private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -45,6 +47,11 @@ final class LiveViewPublisher implements AutoCloseable {
   LiveViewPublisher(IOPub iopub, CurrentCell cell) {
     this.iopub = iopub;
     this.cell = cell;
+  }
+
+  /** Sets how failed batches' reasons are rewritten before they are shown (frames to cell lines). */
+  void rewriteFailuresWith(UnaryOperator<String> rewrite) {
+    this.failureText = rewrite;
   }
 
   /**
@@ -108,7 +115,7 @@ final class LiveViewPublisher implements AutoCloseable {
 
   private void send(LiveView view, boolean first) {
     try {
-      DisplayData data = LiveViewRenderer.render(view.snapshot());
+      DisplayData data = LiveViewRenderer.render(view.snapshot(), failureText);
       data.setDisplayId(view.displayId());
       MessageContext running = cell.get();
       MessageContext parent = running != null ? running : view.origin();

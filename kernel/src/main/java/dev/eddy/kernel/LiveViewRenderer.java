@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.html.HtmlWriteOptions;
@@ -34,11 +35,25 @@ final class LiveViewRenderer {
   private LiveViewRenderer() {}
 
   static DisplayData render(LiveView.Snapshot view) {
+    return render(view, UnaryOperator.identity());
+  }
+
+  /**
+   * Renders {@code view}; {@code failureText} rewrites a failed batch's reason (the kernel maps
+   * stack frames of cell code to cell lines with it).
+   */
+  static DisplayData render(LiveView.Snapshot view, UnaryOperator<String> failureText) {
     StringBuilder html = new StringBuilder("<div>\n");
     StringBuilder text = new StringBuilder();
     String title = title(view);
     html.append("<p><b>").append(escape(title)).append("</b></p>\n");
     text.append(title).append('\n');
+    if (view.lastFailedBatch() != null) {
+      String failure = failure(view, failureText);
+      html.append("<p><b>").append(escape(failure.substring(0, failure.indexOf(':') + 1))).append("</b>")
+          .append(escape(failure.substring(failure.indexOf(':') + 1))).append("</p>\n");
+      text.append(failure).append('\n');
+    }
     for (OutputRows output : view.outputs().values()) {
       String caption = caption(output);
       html.append("<p>").append(escape(caption)).append("</p>\n");
@@ -64,6 +79,20 @@ final class LiveViewRenderer {
     DisplayData data = new DisplayData(text.toString());
     data.putHTML(html.toString());
     return data;
+  }
+
+  /** "2 batches failed; the last, of 12:00:01.000: print failed: java.lang.X: m (at line 3 of cell [4])". */
+  static String failure(LiveView.Snapshot view, UnaryOperator<String> failureText) {
+    BatchInfo failed = view.lastFailedBatch();
+    String reason = failed.failureReason().orElse("unknown");
+    String mapped;
+    try {
+      mapped = failureText.apply(reason);
+    } catch (RuntimeException e) {
+      mapped = reason;
+    }
+    String count = view.failedBatches() == 1 ? "1 batch failed" : view.failedBatches() + " batches failed";
+    return count + "; the last, of " + clock(failed.batchTime().milliseconds()) + ": " + mapped;
   }
 
   private static String title(LiveView.Snapshot view) {

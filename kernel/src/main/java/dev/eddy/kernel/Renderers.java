@@ -8,41 +8,98 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Turns cell values into Jupyter display data, by type.
+ * Turns values into what a notebook shows, by type: a cell's last expression, {@code display(x)}
+ * and display updates all go through here.
  *
  * <p>A renderer registered for a class or interface applies to its subtypes; the most specific
  * registration wins (the class itself, then its superclasses, then interfaces breadth-first).
- * Anything without a renderer is shown as {@code text/plain} via {@code toString()}, which is what
- * lists and maps get. Engine objects register HTML renderers here.
+ * Arrays, primitive ones included, use the renderer registered for {@code Object[].class}, which
+ * therefore receives them as {@code Object}. Anything without a renderer, or
+ * whose renderer returns null or throws, is shown as {@code text/plain} via {@code toString()}.
+ * The kernel registers {@link BuiltInRenderers} at start; cells may add their own:
+ *
+ * <pre>{@code
+ * Renderers.register(Point.class, p -> MimeBundle.text(p.toString()).html("<b>" + p + "</b>"));
+ * }</pre>
+ *
+ * <p>Thread-safe.
  */
-final class Renderers {
-  private final Map<Class<?>, Function<Object, DisplayData>> byType = new ConcurrentHashMap<>();
+public final class Renderers {
+  private static final Logger LOG = Logger.getLogger(Renderers.class.getName());
+  private static final Map<Class<?>, Renderer<Object>> BY_TYPE = new ConcurrentHashMap<>();
 
-  /** Registers how to render values of {@code type} and its subtypes. */
-  <T> void register(Class<T> type, Function<? super T, DisplayData> renderer) {
-    byType.put(type, value -> renderer.apply(type.cast(value)));
+  static {
+    BuiltInRenderers.registerAll();
+  }
+
+  private Renderers() {}
+
+  /** Registers how to render values of {@code type} and its subtypes, replacing an earlier one. */
+  public static <T> void register(Class<T> type, Renderer<? super T> renderer) {
+    if (type == null || renderer == null) {
+      throw new IllegalArgumentException("register needs a type and a renderer, got " + type + ", " + renderer);
+    }
+    if (type == Object[].class) {
+      @SuppressWarnings("unchecked") // arrays of primitives too, which Object[] cannot cast
+      Renderer<Object> arrays = (Renderer<Object>) renderer;
+      BY_TYPE.put(type, arrays);
+      return;
+    }
+    BY_TYPE.put(type, value -> renderer.render(type.cast(value)));
   }
 
   /** Renders {@code value}; null renders as the text {@code null}. */
-  DisplayData render(Object value) {
+  public static MimeBundle render(Object value) {
     if (value != null) {
-      Function<Object, DisplayData> renderer = find(value.getClass());
+      Renderer<Object> renderer = find(value.getClass());
       if (renderer != null) {
-        DisplayData data = renderer.apply(value);
-        if (data != null) {
-          return data;
+        try {
+          MimeBundle bundle = renderer.render(value);
+          if (bundle != null) {
+            return bundle;
+          }
+        } catch (RuntimeException | LinkageError e) {
+          LOG.log(Level.WARNING, "rendering a " + value.getClass().getName() + " failed", e);
+          return MimeBundle.text(safeToString(value) + "\n(rendering failed: " + e + ")");
         }
       }
     }
-    return new DisplayData(String.valueOf(value));
+    return MimeBundle.text(safeToString(value));
   }
 
-  private Function<Object, DisplayData> find(Class<?> type) {
+  /** Renders {@code value} as the library's display data. */
+  static DisplayData displayData(Object value) {
+    return toDisplayData(render(value));
+  }
+
+  static DisplayData toDisplayData(MimeBundle bundle) {
+    DisplayData data = new DisplayData(bundle.text());
+    for (Map.Entry<String, String> form : bundle.data().entrySet()) {
+      if (!form.getKey().equals("text/plain")) {
+        data.putData(form.getKey(), form.getValue());
+      }
+    }
+    return data;
+  }
+
+  private static String safeToString(Object value) {
+    try {
+      return String.valueOf(value);
+    } catch (RuntimeException e) {
+      return value.getClass().getName() + " (toString failed: " + e + ")";
+    }
+  }
+
+  private static Renderer<Object> find(Class<?> type) {
+    if (type.isArray()) {
+      return BY_TYPE.get(Object[].class);
+    }
     for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-      Function<Object, DisplayData> renderer = byType.get(c);
+      Renderer<Object> renderer = BY_TYPE.get(c);
       if (renderer != null) {
         return renderer;
       }
@@ -55,7 +112,7 @@ final class Renderers {
     while (!queue.isEmpty()) {
       Class<?> next = queue.poll();
       if (seen.add(next)) {
-        Function<Object, DisplayData> renderer = byType.get(next);
+        Renderer<Object> renderer = BY_TYPE.get(next);
         if (renderer != null) {
           return renderer;
         }

@@ -15,7 +15,8 @@ import java.util.jar.JarFile;
 
 /**
  * The code every session starts with: the imports of the {@code jshell} tool (the JShell API has
- * none), Eddy's imports, and the bindings {@code sc}, {@code ssc} and {@code display(Object)}.
+ * none), Eddy's imports, and the bindings of {@link Bindings} ({@code sc}, {@code ssc}, {@code
+ * display(Object)}, {@code clearOutput()}, {@code html}, {@code markdown}, {@code svg}).
  *
  * <p>JShell imports {@code java.util.function.*} and other JDK packages on demand, so a name that
  * one of Eddy's packages shares with them ({@code Function}) would be ambiguous in every cell.
@@ -56,7 +57,14 @@ final class StartupSnippets {
     snippets.addAll(clashes);
     snippets.add("dev.eddy.EddyContext sc = dev.eddy.kernel.Bindings.sc();");
     snippets.add("dev.eddy.streaming.StreamingContext ssc = dev.eddy.kernel.Bindings.ssc();");
-    snippets.add("void display(Object value) { dev.eddy.kernel.Bindings.display(value); }");
+    snippets.add("import dev.eddy.kernel.DisplayHandle;");
+    snippets.add("import dev.eddy.kernel.MimeBundle;");
+    snippets.add("import dev.eddy.kernel.Renderers;");
+    snippets.add("DisplayHandle display(Object value) { return dev.eddy.kernel.Bindings.display(value); }");
+    snippets.add("void clearOutput() { dev.eddy.kernel.Bindings.clearOutput(); }");
+    snippets.add("dev.eddy.kernel.Html html(String source) { return dev.eddy.kernel.Bindings.html(source); }");
+    snippets.add("dev.eddy.kernel.Markdown markdown(String source) { return dev.eddy.kernel.Bindings.markdown(source); }");
+    snippets.add("dev.eddy.kernel.Svg svg(String source) { return dev.eddy.kernel.Bindings.svg(source); }");
     return snippets;
   }
 

@@ -1,9 +1,11 @@
 package dev.eddy.kernel;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import jdk.jshell.execution.DirectExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
@@ -20,6 +22,9 @@ import jdk.jshell.spi.ExecutionEnv;
  * value as an object (JShell itself only reports its string form) so that the kernel can render
  * it, and it implements {@link #stop()} for the running snippet: interrupt first, then, if the
  * snippet ignores that, {@code Thread.stop} (which on Java 17 ends even a busy loop).
+ *
+ * <p>The evaluator holds its shell lock while JShell compiles; this class lets go of it while the
+ * snippet's own code runs, so that completion and inspection are served during a long cell.
  */
 final class WorkerExecutionControl extends DirectExecutionControl {
   private final AtomicLong invocations = new AtomicLong();
@@ -30,6 +35,13 @@ final class WorkerExecutionControl extends DirectExecutionControl {
 
   private volatile Object lastValue = NO_VALUE;
   private volatile long stopGraceMillis = 300;
+  private volatile boolean stopRequested;
+  private final ReentrantLock shellLock;
+
+  /** {@code shellLock} is released while snippet code runs and taken back afterwards. */
+  WorkerExecutionControl(ReentrantLock shellLock) {
+    this.shellLock = shellLock;
+  }
 
   /** Returns a provider handing this instance to JShell. */
   ExecutionControlProvider provider() {
@@ -62,7 +74,22 @@ final class WorkerExecutionControl extends DirectExecutionControl {
   @Override
   protected String invoke(Method doitMethod) throws Exception {
     lastValue = NO_VALUE;
-    Object value = doitMethod.invoke(null);
+    if (stopRequested) {
+      // The stop came while JShell was still compiling: the snippet must not start at all.
+      throw new InvocationTargetException(new InterruptedException("interrupted before it started"));
+    }
+    int holds = shellLock.getHoldCount();
+    for (int i = 0; i < holds; i++) {
+      shellLock.unlock();
+    }
+    Object value;
+    try {
+      value = doitMethod.invoke(null);
+    } finally {
+      for (int i = 0; i < holds; i++) {
+        shellLock.lock();
+      }
+    }
     lastValue = value;
     return valueString(value);
   }
@@ -79,6 +106,16 @@ final class WorkerExecutionControl extends DirectExecutionControl {
     } catch (ReflectiveOperationException | RuntimeException e) {
       return super.varValue(className, varName);
     }
+  }
+
+  /** Makes every snippet invoked from now on fail at once, until {@link #clearStop()}. */
+  void requestStop() {
+    stopRequested = true;
+  }
+
+  /** Lets snippets run again after {@link #requestStop()}. */
+  void clearStop() {
+    stopRequested = false;
   }
 
   /** Returns and forgets the value of the last snippet run, {@link #NO_VALUE} if there is none. */

@@ -65,4 +65,30 @@ class LiveViewRendererTest {
   private static String html(LiveView.Snapshot snapshot) {
     return (String) LiveViewRenderer.render(snapshot).getData(MIMEType.TEXT_HTML);
   }
+
+  @Test
+  void aFailedBatchStaysShownWithItsReasonRewritten() {
+    BatchInfo failed = new BatchInfo(new Time(2_000), 1, 2_000, Optional.of(2_001L), Optional.of(2_002L),
+        Optional.of("print failed: java.lang.IllegalStateException: <bad> (at RAW)"));
+    LiveView.Snapshot view = new LiveView.Snapshot(true, 1_000, BATCH, 3, 4, Map.of(), failed, 2);
+    DisplayData data = LiveViewRenderer.render(view, reason -> reason.replace("RAW", "line 3 of cell [2]"));
+    String text = (String) data.getData(MIMEType.TEXT_PLAIN);
+    assertTrue(text.contains("2 batches failed; the last, of "), text);
+    assertTrue(text.contains("print failed: java.lang.IllegalStateException: <bad> (at line 3 of cell [2])"), text);
+    String html = (String) data.getData(MIMEType.TEXT_HTML);
+    assertTrue(html.contains("&lt;bad&gt; (at line 3 of cell [2])"), html);
+    assertFalse(html.contains("<bad>"), html);
+  }
+
+  @Test
+  void aRewriteThatFailsKeepsTheRawReason() {
+    BatchInfo failed = new BatchInfo(new Time(2_000), 1, 2_000, Optional.of(2_001L), Optional.of(2_002L),
+        Optional.of("boom (at RAW)"));
+    LiveView.Snapshot view = new LiveView.Snapshot(false, 0, failed, 1, 1, Map.of(), failed, 1);
+    String failure = LiveViewRenderer.failure(view, reason -> {
+      throw new IllegalStateException("no");
+    });
+    assertTrue(failure.startsWith("1 batch failed; the last, of "), failure);
+    assertTrue(failure.endsWith(": boom (at RAW)"), failure);
+  }
 }
