@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One of the JVM's standard streams, sent to the running cell as Jupyter {@code stream} messages.
@@ -15,13 +18,25 @@ import java.nio.charset.StandardCharsets;
  * request, which races with threads that keep a reference), so anything any thread writes while a
  * cell runs reaches that cell: the cell's own code on the worker thread as well as engine threads.
  * Between cells the bytes go to the original stream, i.e. the kernel's log.
+ *
+ * <p>Bytes are gathered for a few milliseconds and sent as one message, so that a {@code printf}
+ * or a loop of small prints becomes one {@code stream} output rather than hundreds; an explicit
+ * {@code flush()} (the kernel calls it before a display and at the end of a cell) sends at once.
  */
 final class CellOutputStream extends OutputStream {
   private final PublishStream.StreamType type;
   private final IOPub iopub;
   private final CurrentCell cell;
   private final PrintStream fallback;
+  private static final long GATHER_MILLIS = 20;
+  private static final ScheduledExecutorService SENDER = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread thread = new Thread(r, "eddy-cell-output");
+    thread.setDaemon(true);
+    return thread;
+  });
+
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+  private boolean sendScheduled;
 
   private CellOutputStream(PublishStream.StreamType type, IOPub iopub, CurrentCell cell, PrintStream fallback) {
     this.type = type;
@@ -37,17 +52,36 @@ final class CellOutputStream extends OutputStream {
   }
 
   private static PrintStream printStream(OutputStream out) {
-    return new PrintStream(out, true, StandardCharsets.UTF_8);
+    // no auto-flush: bytes reach this stream on every print, and are sent in gathered messages
+    return new PrintStream(out, false, StandardCharsets.UTF_8);
   }
 
   @Override
   public synchronized void write(int b) {
     buffer.write(b);
+    scheduleSend();
   }
 
   @Override
   public synchronized void write(byte[] b, int off, int len) {
     buffer.write(b, off, len);
+    scheduleSend();
+  }
+
+  private void scheduleSend() {
+    if (!sendScheduled) {
+      sendScheduled = true;
+      SENDER.schedule(this::flushQuietly, GATHER_MILLIS, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private synchronized void flushQuietly() {
+    sendScheduled = false;
+    try {
+      flush();
+    } catch (IOException | RuntimeException e) {
+      fallback.println("eddy: could not send cell output: " + e);
+    }
   }
 
   /** Sends what was written since the last flush. */

@@ -26,7 +26,8 @@ import java.util.jar.JarFile;
 final class StartupSnippets {
   /** Eddy's packages imported on demand. */
   static final List<String> PACKAGES = List.of(
-      "dev.eddy", "dev.eddy.api", "dev.eddy.rdd", "dev.eddy.streaming", "dev.eddy.streaming.dstream");
+      "dev.eddy", "dev.eddy.api", "dev.eddy.rdd", "dev.eddy.storage", "dev.eddy.dag", "dev.eddy.streaming",
+      "dev.eddy.streaming.dstream");
 
   /** The packages the {@code jshell} tool imports on demand by default. */
   static final List<String> JSHELL_DEFAULT_PACKAGES = List.of(
