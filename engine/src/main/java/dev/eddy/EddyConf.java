@@ -32,9 +32,13 @@ public final class EddyConf {
   /** A documented configuration key with its default value. */
   public record Key(String name, String defaultValue, String doc) {}
 
-  /** Where jobs run: {@code local}, {@code local[N]} (N task threads) or {@code local[*]} (one per core). */
+  /**
+   * Where jobs run: {@code local}, {@code local[N]} (N task threads), {@code local[*]} (one per
+   * core), or {@code local[N,F]} / {@code local[*,F]} (also F attempts per task, as Spark).
+   */
   public static final Key MASTER =
-      new Key("eddy.master", "local[*]", "Where tasks run: local (1 thread), local[N] or local[*] (one per core).");
+      new Key("eddy.master", "local[*]",
+          "Where tasks run: local (1 thread), local[N], local[*] (one per core), local[N,F] (F attempts per task).");
 
   /** The application's name, shown in thread names and the kernel's views. */
   public static final Key APP_NAME = new Key("eddy.app.name", "Eddy", "The application's name.");

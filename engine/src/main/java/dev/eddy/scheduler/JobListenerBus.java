@@ -3,26 +3,33 @@ package dev.eddy.scheduler;
 import dev.eddy.util.ListenerBus;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Holds a context's {@link JobListener}s and delivers {@link JobEvent}s to them in order on one
- * daemon thread, through the shared {@link ListenerBus}. While no listener is registered,
- * {@link #post} drops events at once, so jobs without listeners pay nothing. Thread-safe.
+ * daemon thread, through the shared {@link ListenerBus}. The thread starts with the first
+ * listener; while no listener is registered, {@link #post} drops events at once, so jobs without
+ * listeners pay nothing. Thread-safe.
  */
 final class JobListenerBus {
   static final int CAPACITY = 10_000;
 
   private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
   private final ListenerBus<JobListener, JobEvent> bus;
+  private final AtomicBoolean started = new AtomicBoolean();
 
   JobListenerBus(String name) {
     this.bus = new ListenerBus<>(name, CAPACITY, () -> listeners, JobListenerBus::dispatch, e -> {});
-    bus.start();
   }
 
   void add(JobListener listener) {
-    listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    Objects.requireNonNull(listener, "listener");
+    if (started.compareAndSet(false, true)) {
+      bus.start();
+    }
+    listeners.add(listener);
   }
 
   void remove(JobListener listener) {

@@ -38,6 +38,11 @@ public final class TaskMetricsRecorder {
     return new Counting<>(records, recordCounts, RECORDS_WRITTEN);
   }
 
+  /** Adds records the stage yielded, for a writer that counts them itself. */
+  public void incRecordsWritten(long records) {
+    recordCounts[RECORDS_WRITTEN] += records;
+  }
+
   /** Adds {@code records} records and {@code bytes} serialized bytes written to a shuffle. */
   public void incShuffleWrite(long records, long bytes) {
     shuffleWriteRecords += records;

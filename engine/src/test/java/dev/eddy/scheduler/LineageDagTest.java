@@ -132,6 +132,19 @@ class LineageDagTest {
   }
 
   @Test
+  void anRddTwoStagesComputeSitsInTheFirstAndIsShownOnce() {
+    PairRDD<String, Integer> pairs = sc.parallelize(List.of("a", "b"), 2).mapToPair(w -> new Tuple2<>(w, 1));
+    RDD<Tuple2<String, Integer>> both = pairs.reduceByKey(Integer::sum).union(pairs);
+    Dag dag = both.dag();
+    assertEquals(List.of("Stage 0", "Stage 1"), dag.clusters().stream().map(DagCluster::label).toList());
+    assertEquals("Stage 0", dag.clusterOf(pairs.id()).orElseThrow().label());
+    assertEquals(List.of(pairs.id() - 1, pairs.id()), dag.clusters().get(0).nodeIds());
+    String debug = both.toDebugString();
+    assertEquals(1, debug.lines().filter(l -> l.endsWith("(shown above)")).count(), debug);
+    assertEquals(dag.toText().lines().count(), debug.lines().count());
+  }
+
+  @Test
   void cachedRddsAreMarkedThroughThePredicate() {
     PairRDD<String, Integer> counts = wordCount();
     RDD<?> pairs = counts.dependencies().get(0).rdd();
