@@ -31,12 +31,13 @@ final class TaskSetRunner {
   <R> List<R> run(ActiveJob job, int stageId, List<? extends Task<R>> tasks) {
     job.throwIfCancelled();
     CompletionService<R> completion = new ExecutorCompletionService<>(pool);
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
     Map<Future<R>, Integer> indexOf = new HashMap<>();
     try {
       for (int i = 0; i < tasks.size(); i++) {
         Task<R> task = tasks.get(i);
         TaskContext context = new TaskContext(job.id(), stageId, task.partitionId());
-        Future<R> future = completion.submit(() -> runOnThisThread(task, context));
+        Future<R> future = completion.submit(() -> runOnThisThread(task, context, loader));
         indexOf.put(future, i);
         job.track(future, context);
       }
@@ -77,13 +78,22 @@ final class TaskSetRunner {
     }
   }
 
-  private static <R> R runOnThisThread(Task<R> task, TaskContext context) throws Exception {
+  /**
+   * Runs the task with the submitting thread's context class loader, as Spark's executors use the
+   * REPL's loader: the serializer then finds notebook classes when a task reads cached, spilled,
+   * broadcast or checkpointed data.
+   */
+  private static <R> R runOnThisThread(Task<R> task, TaskContext context, ClassLoader loader) throws Exception {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(loader);
     TaskContext.setCurrent(context);
     R result;
     try {
       result = task.run(context);
     } finally {
       TaskContext.setCurrent(null);
+      thread.setContextClassLoader(previous);
     }
     // as Spark: only a task that succeeded counts its accumulator updates
     context.accumulators().mergeIntoDrivers();
