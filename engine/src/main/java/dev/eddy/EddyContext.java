@@ -7,10 +7,10 @@ import dev.eddy.accumulator.LongAccumulator;
 import dev.eddy.api.Function;
 import dev.eddy.api.Function2;
 import dev.eddy.api.Tuple2;
+import dev.eddy.broadcast.Broadcast;
 import dev.eddy.rdd.PairRDD;
 import dev.eddy.rdd.RDD;
 import dev.eddy.rdd.internal.EmptyRDD;
-import dev.eddy.broadcast.Broadcast;
 import dev.eddy.rdd.internal.ParallelCollectionRDD;
 import dev.eddy.rdd.internal.RDDCheckpointer;
 import dev.eddy.scheduler.DAGScheduler;
@@ -214,7 +214,10 @@ public final class EddyContext {
 
   // ---------------------------------------------------------------- lifecycle
 
-  /** Stops the context: cancels running jobs, ends the task threads, drops cached blocks and deletes their files. Idempotent. */
+  /**
+   * Stops the context: cancels running jobs, ends the task threads, drops cached blocks and
+   * deletes their files and the shuffle's spill files. Idempotent.
+   */
   public void stop() {
     stopped = true;
     scheduler.stop();

@@ -80,11 +80,11 @@ public final class ShuffleWriter implements AutoCloseable {
 
   /** Stores the output: the spilled segments, then the last buffer, in memory if it fits. */
   public void commit() {
+    long size = manager.spills() ? estimate() : 0;
     List<? extends List<?>> last = buffered();
     if (!manager.spills()) {
       parts.add(manager.inMemory(last, 0));
     } else {
-      long size = estimate(last);
       if (manager.reserve(size - reserved)) {
         parts.add(manager.inMemory(last, size));
       } else {
@@ -112,7 +112,7 @@ public final class ShuffleWriter implements AutoCloseable {
       return;
     }
     sinceCheck = 0;
-    long size = estimate(buffered());
+    long size = estimate();
     if (manager.reserve(size - reserved)) {
       reserved = size;
     } else {
@@ -140,13 +140,16 @@ public final class ShuffleWriter implements AutoCloseable {
     return pairs;
   }
 
-  private long estimate(List<? extends List<?>> buckets) {
-    if (records == null && combiners != null) {
+  /** Estimates the buffer from a sample of its records or combiners, without copying it. */
+  private long estimate() {
+    if (combiners != null) {
       return estimateCombiners();
     }
     long size = 0;
-    for (List<?> bucket : buckets) {
-      size += SizeEstimator.estimateList(bucket);
+    if (records != null) {
+      for (List<?> bucket : records) {
+        size += SizeEstimator.estimateList(bucket);
+      }
     }
     return size;
   }

@@ -36,8 +36,9 @@ class BlockManagerTest {
     blocks.get(BlockId.rdd(1, 0)); // rdd 1 is now the most recently used
     assertTrue(blocks.put(BlockId.rdd(3, 0), VALUES, StorageLevel.MEMORY_ONLY));
 
-    assertEquals(new BlockStatus(StorageLevel.MEMORY_AND_DISK, 0, 1, 0, blocks.status(BlockId.rdd(2, 0)).get().diskSize()),
-        blocks.status(BlockId.rdd(2, 0)).get(), "the least recently used block went to disk");
+    BlockStatus second = blocks.status(BlockId.rdd(2, 0)).orElseThrow();
+    assertEquals(new BlockStatus(StorageLevel.MEMORY_AND_DISK, 0, 1, 0, second.diskSize()), second,
+        "the least recently used block went to disk");
     assertEquals(Optional.of(VALUES), blocks.get(BlockId.rdd(2, 0)));
     assertTrue(blocks.status(BlockId.rdd(1, 0)).get().copiesInMemory() == 1);
 

@@ -68,7 +68,8 @@ class SnippetClassStorageTest {
     for (int i = 0; i < 6; i++) {
       points.add(loader.loadClass("snippet.Point").getConstructor(int.class, int.class).newInstance(i, i * i));
     }
-    for (StorageLevel level : List.of(StorageLevel.MEMORY_ONLY_SER, StorageLevel.DISK_ONLY, StorageLevel.MEMORY_ONLY_2)) {
+    for (StorageLevel level
+        : List.of(StorageLevel.MEMORY_ONLY_SER, StorageLevel.DISK_ONLY, StorageLevel.MEMORY_ONLY_2)) {
       RDD<Object> cached = sc.parallelize(points, 2).map(p -> p).persist(level);
       assertEquals(points, cached.collect());
       assertEquals(points, cached.collect(), level.description());
@@ -82,7 +83,8 @@ class SnippetClassStorageTest {
     assertTrue(sc.shuffleManager().metrics().spills() > 0, "the shuffle spilled");
 
     Broadcast<Object> first = sc.broadcast(points.get(1));
-    assertEquals(List.of(true, true), sc.parallelize(List.of(1, 2), 2).map(x -> first.value().equals(points.get(1))).collect());
+    assertEquals(List.of(true, true),
+        sc.parallelize(List.of(1, 2), 2).map(x -> first.value().equals(points.get(1))).collect());
 
     sc.setCheckpointDir(tmp.resolve("checkpoints").toString());
     RDD<Object> checkpointed = sc.parallelize(points, 2).map(p -> p);
