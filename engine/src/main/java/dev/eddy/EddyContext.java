@@ -206,12 +206,6 @@ public final class EddyContext {
     return Optional.ofNullable(checkpointDir);
   }
 
-  /** Returns the error for a checkpoint asked for before {@link #setCheckpointDir}, with Spark's message. */
-  public static EddyException checkpointDirNotSet() {
-    return new EddyException(
-        "Checkpoint directory has not been set in the EddyContext: call sc.setCheckpointDir(dir) first");
-  }
-
   // ---------------------------------------------------------------- lifecycle
 
   /**

@@ -11,6 +11,7 @@ import dev.eddy.api.VoidFunction;
 import dev.eddy.rdd.internal.InterruptibleIterator;
 import dev.eddy.rdd.internal.Iterators;
 import dev.eddy.rdd.internal.MapPartitionsRDD;
+import dev.eddy.rdd.internal.RDDCheckpointer;
 import dev.eddy.rdd.internal.RDDStorageState;
 import dev.eddy.rdd.internal.UnionRDD;
 import dev.eddy.rdd.internal.UserFunctionException;
@@ -185,7 +186,7 @@ public abstract class RDD<T> {
    */
   public void checkpoint() {
     if (sc.getCheckpointDir().isEmpty()) {
-      throw EddyContext.checkpointDirNotSet();
+      throw RDDCheckpointer.dirNotSet();
     }
     storage.markForCheckpoint();
   }
