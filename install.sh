@@ -100,7 +100,7 @@ ensure_jupyter() {
   local py modules packages
   py="$(python_bin)"
   modules="jupyter_client"
-  packages="jupyter-notebook python3-notebook python3-jupyter-client jupyter-nbconvert python3-nbclient python3-nbformat python3-ipykernel"
+  packages="jupyter-notebook python3-notebook jupyter-client python3-jupyter-client jupyter-nbconvert python3-nbclient python3-nbformat python3-ipykernel"
   if [ "$mode" = test ]; then
     modules="$modules, nbformat, nbclient, jupyter_kernel_test"
     packages="$packages python3-jupyter-kernel-test"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a benchmark: bench/run.sh [name] [args...]. Names: serialization (default), storage.
+# Runs a benchmark: bench/run.sh [name] [args...]. Names: serialization (default), storage, wordcount, rdd-ops.
 # Builds the engine and the benchmarks quietly first; needs a JDK 17+ and Maven.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +9,9 @@ name="${1:-serialization}"
 case "$name" in
   serialization) main=dev.eddy.bench.SerializationBenchmark ;;
   storage) main=dev.eddy.bench.StorageBenchmark ;;
-  *) echo "unknown benchmark '$name'; known: serialization, storage" >&2; exit 2 ;;
+  wordcount) main=dev.eddy.bench.WordCountBenchmark ;;
+  rdd-ops) main=dev.eddy.bench.RddOpsBenchmark ;;
+  *) echo "unknown benchmark '$name'; known: serialization, storage, wordcount, rdd-ops" >&2; exit 2 ;;
 esac
 
 mvn_opts=(-q -B)

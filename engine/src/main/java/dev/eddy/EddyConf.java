@@ -72,11 +72,27 @@ public final class EddyConf {
           System.getProperty("java.io.tmpdir"),
           "Directory for block files and shuffle spills (a per-context subdirectory, deleted on stop).");
 
+  /**
+   * How many times a task may run before its job fails, as Spark's {@code spark.task.maxFailures}
+   * (also accepted): the total number of attempts, so 1 means no retry. The default is 1, as in
+   * Spark's local mode, because in one JVM a failing task is nearly always a bug in the user's
+   * function that a retry repeats; {@code local[N,F]} sets it to F, as in Spark.
+   */
+  public static final Key TASK_MAX_FAILURES =
+      new Key(
+          "eddy.task.maxFailures",
+          "1",
+          "Attempts per task before its job fails (1 = no retry); spark.task.maxFailures and local[N,F] also set it.");
+
+  /** Spark's name for {@link #TASK_MAX_FAILURES}, accepted as well. */
+  public static final String SPARK_TASK_MAX_FAILURES = "spark.task.maxFailures";
+
   /** Every key Eddy reads, in one table. */
   public static final List<Key> KEYS = List.of(
-      MASTER, APP_NAME, STREAMING_PRINT_STDOUT, STORAGE_MEMORY_BYTES, SHUFFLE_MEMORY_BYTES, LOCAL_DIR);
+      MASTER, APP_NAME, STREAMING_PRINT_STDOUT, STORAGE_MEMORY_BYTES, SHUFFLE_MEMORY_BYTES, LOCAL_DIR,
+      TASK_MAX_FAILURES);
 
-  private static final Pattern LOCAL_N = Pattern.compile("local\\[(\\d+|\\*)]");
+  private static final Pattern LOCAL_N = Pattern.compile("local\\[(\\d+|\\*)(?:,\\s*(\\d+))?]");
   private static final String SYSTEM_PROPERTY_PREFIX = "eddy.";
 
   private final Map<String, String> settings = new ConcurrentHashMap<>();
@@ -189,6 +205,22 @@ public final class EddyConf {
     return parseMaster(master());
   }
 
+  /**
+   * Returns how many attempts a task gets: {@code eddy.task.maxFailures}, else
+   * {@code spark.task.maxFailures}, else F of a {@code local[N,F]} master, else 1.
+   */
+  public int taskMaxFailures() {
+    for (String key : List.of(TASK_MAX_FAILURES.name(), SPARK_TASK_MAX_FAILURES)) {
+      if (settings.containsKey(key)) {
+        return parseMaxFailures(key, settings.get(key));
+      }
+    }
+    Matcher matcher = LOCAL_N.matcher(master().trim());
+    return matcher.matches() && matcher.group(2) != null
+        ? parseMaxFailures(MASTER.name(), matcher.group(2))
+        : Integer.parseInt(TASK_MAX_FAILURES.defaultValue());
+  }
+
   /** Returns a copy of the explicit settings, sorted by key. */
   public Map<String, String> getAll() {
     return Collections.unmodifiableMap(new TreeMap<>(settings));
@@ -209,7 +241,8 @@ public final class EddyConf {
   /**
    * Returns the number of task threads for a master URL.
    *
-   * @throws IllegalArgumentException for anything but {@code local}, {@code local[N]}, {@code local[*]}
+   * @throws IllegalArgumentException for anything but {@code local}, {@code local[N]}, {@code local[*]},
+   *     {@code local[N,F]} or {@code local[*,F]} (F, the task attempts, is read by {@link #taskMaxFailures()})
    */
   public static int parseMaster(String master) {
     String m = master.trim();
@@ -223,10 +256,13 @@ public final class EddyConf {
       if (threads < 1) {
         throw new IllegalArgumentException("local[N] needs at least one thread: '" + master + "'");
       }
+      if (matcher.group(2) != null) {
+        parseMaxFailures("the F of local[N,F]", matcher.group(2));
+      }
       return threads;
     }
     throw new IllegalArgumentException(
-        "Unsupported master '" + master + "': Eddy runs in one JVM; use local, local[N] or local[*]");
+        "Unsupported master '" + master + "': Eddy runs in one JVM; use local, local[N], local[*] or local[N,F]");
   }
 
   private static void validate(String key, String value) {
@@ -236,6 +272,8 @@ public final class EddyConf {
       parseBoolean(key, value);
     } else if (key.equals(STORAGE_MEMORY_BYTES.name()) || key.equals(SHUFFLE_MEMORY_BYTES.name())) {
       parseBytes(key, value);
+    } else if (key.equals(TASK_MAX_FAILURES.name()) || key.equals(SPARK_TASK_MAX_FAILURES)) {
+      parseMaxFailures(key, value);
     }
   }
 
@@ -249,6 +287,19 @@ public final class EddyConf {
       // reported below
     }
     throw new IllegalArgumentException(key + " must be a number of bytes (0 or more), not '" + value + "'");
+  }
+
+  private static int parseMaxFailures(String key, String value) {
+    int attempts;
+    try {
+      attempts = Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a whole number of attempts, not '" + value + "'", e);
+    }
+    if (attempts < 1) {
+      throw new IllegalArgumentException(key + " must be at least 1 (attempts per task), not " + attempts);
+    }
+    return attempts;
   }
 
   private static boolean parseBoolean(String key, String value) {

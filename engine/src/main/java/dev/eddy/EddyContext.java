@@ -13,6 +13,7 @@ import dev.eddy.rdd.RDD;
 import dev.eddy.rdd.internal.EmptyRDD;
 import dev.eddy.rdd.internal.ParallelCollectionRDD;
 import dev.eddy.rdd.internal.RDDCheckpointer;
+import dev.eddy.rdd.internal.TextFileRDD;
 import dev.eddy.scheduler.DAGScheduler;
 import dev.eddy.serializer.Serializer;
 import dev.eddy.serializer.Serializers;
@@ -23,6 +24,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.eddy.scheduler.JobListener;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -77,7 +80,8 @@ public final class EddyContext {
         serializer, this.conf.getBytes(EddyConf.STORAGE_MEMORY_BYTES.name()), localDir.resolve("blocks"));
     this.shuffleManager = new ShuffleManager(
         this.conf.getBytes(EddyConf.SHUFFLE_MEMORY_BYTES.name()), serializer, localDir.resolve("shuffle"));
-    this.scheduler = new DAGScheduler(this.conf.taskThreads(), shuffleManager, this.conf.appName());
+    this.scheduler = new DAGScheduler(
+        this.conf.taskThreads(), this.conf.taskMaxFailures(), shuffleManager, this.conf.appName());
   }
 
   // ---------------------------------------------------------------- RDD sources
@@ -101,6 +105,35 @@ public final class EddyContext {
   /** Returns a pair RDD of {@code list}'s pairs in {@code numSlices} partitions. */
   public <K, V> PairRDD<K, V> parallelizePairs(List<Tuple2<K, V>> list, int numSlices) {
     return PairRDD.fromRDD(parallelize(list, numSlices));
+  }
+
+  /**
+   * Returns the lines of a text file, as Spark's {@code textFile}, in at least
+   * {@code min(defaultParallelism(), 2)} partitions for a file large enough; see
+   * {@link #textFile(String, int)}.
+   */
+  public RDD<String> textFile(String path) {
+    return textFile(path, Math.min(defaultParallelism(), 2));
+  }
+
+  /**
+   * Returns the lines of text files, UTF-8, without their line terminators ({@code \n} or
+   * {@code \r\n}), as Spark's {@code textFile} with Hadoop's {@code TextInputFormat}.
+   * {@code path} is a file, a directory (its files, skipping names that start with {@code _} or
+   * {@code .}, so a {@code saveAsTextFile} output reads back as written), a glob such as
+   * {@code logs/*.txt}, or a comma-separated list of these; a {@code file:} prefix is accepted.
+   * Each file is cut into byte ranges of about {@code totalSize / minPartitions} bytes (at most
+   * 32 MB), one partition each; a line is read by the range it starts in. Files are listed when
+   * the RDD's partitions are first needed; a missing path then fails with an
+   * {@link IllegalArgumentException} naming it.
+   *
+   * <pre>{@code
+   * long errors = sc.textFile("logs/*.txt", 4).filter(l -> l.contains("ERROR")).count();
+   * }</pre>
+   */
+  public RDD<String> textFile(String path, int minPartitions) {
+    assertNotStopped();
+    return new TextFileRDD(this, path, minPartitions);
   }
 
   /** Returns an RDD with no partitions. */
@@ -204,6 +237,30 @@ public final class EddyContext {
   /** Returns the checkpoint directory, once set. */
   public Optional<String> getCheckpointDir() {
     return Optional.ofNullable(checkpointDir);
+  }
+
+  // ---------------------------------------------------------------- job listeners
+
+  /**
+   * Adds a listener of job, stage and task events, as Spark's {@code addSparkListener}; events
+   * arrive in order on a listener thread (see {@link JobListener}).
+   */
+  public void addJobListener(JobListener listener) {
+    scheduler.addListener(listener);
+  }
+
+  /** Removes a listener added with {@link #addJobListener}. */
+  public void removeJobListener(JobListener listener) {
+    scheduler.removeListener(listener);
+  }
+
+  /**
+   * Waits until the job listeners have received every event of the jobs ended so far, or the
+   * timeout passes; returns whether they have. For tests and notebooks that read what a listener
+   * collected right after an action.
+   */
+  public boolean awaitJobListeners(Duration timeout) throws InterruptedException {
+    return scheduler.awaitListeners(timeout);
   }
 
   // ---------------------------------------------------------------- lifecycle

@@ -1,14 +1,16 @@
 package dev.eddy;
 
 import dev.eddy.accumulator.TaskAccumulators;
+import dev.eddy.scheduler.TaskMetricsRecorder;
 import java.util.Optional;
 
 /**
- * What a running task knows about itself, as Spark's {@code TaskContext}: its job, stage and
- * partition, and whether it has been asked to stop. User code may read it with {@link #get()} on a
- * task thread.
+ * What a running task attempt knows about itself, as Spark's {@code TaskContext}: its job, stage,
+ * partition and attempt, its metrics, and whether it has been asked to stop. User code may read
+ * it with {@link #get()} on a task thread. Each attempt of a retried task gets a new context.
  *
- * <p>Thread-safe: the scheduler may mark a task interrupted from another thread.
+ * <p>Thread-safe: the scheduler may mark a task interrupted from another thread. The metrics are
+ * written by the task's own thread only.
  */
 public final class TaskContext {
   private static final ThreadLocal<TaskContext> CURRENT = new ThreadLocal<>();
@@ -16,13 +18,29 @@ public final class TaskContext {
   private final int jobId;
   private final int stageId;
   private final int partitionId;
+  private final int attemptNumber;
+  private final long taskAttemptId;
+  private final TaskMetricsRecorder metrics = new TaskMetricsRecorder();
   private volatile boolean interrupted;
   private final TaskAccumulators accumulators = new TaskAccumulators();
 
+  /** Creates the context of a first attempt whose attempt id is 0; for tests and tools. */
   public TaskContext(int jobId, int stageId, int partitionId) {
+    this(jobId, stageId, partitionId, 0, 0);
+  }
+
+  /**
+   * Creates the context of one task attempt.
+   *
+   * @param attemptNumber 0 for the first attempt, 1 for the first retry, ...
+   * @param taskAttemptId unique among the attempts of the context's tasks
+   */
+  public TaskContext(int jobId, int stageId, int partitionId, int attemptNumber, long taskAttemptId) {
     this.jobId = jobId;
     this.stageId = stageId;
     this.partitionId = partitionId;
+    this.attemptNumber = attemptNumber;
+    this.taskAttemptId = taskAttemptId;
   }
 
   /** Returns the context of the task running on this thread, or null outside tasks (as Spark). */
@@ -56,9 +74,19 @@ public final class TaskContext {
     return partitionId;
   }
 
-  /** Returns 0: Eddy does not retry tasks yet. */
+  /** Returns how many times this task was attempted before: 0 first, 1 on the first retry, as Spark. */
   public int attemptNumber() {
-    return 0;
+    return attemptNumber;
+  }
+
+  /** Returns the id of this attempt, unique among the attempts of the context's tasks, as Spark. */
+  public long taskAttemptId() {
+    return taskAttemptId;
+  }
+
+  /** Returns the attempt's metrics counters, as Spark's {@code taskMetrics()}; written on the task's thread. */
+  public TaskMetricsRecorder taskMetrics() {
+    return metrics;
   }
 
   /** Returns whether the task was asked to stop (its job was cancelled or failed elsewhere). */
@@ -78,6 +106,7 @@ public final class TaskContext {
 
   @Override
   public String toString() {
-    return "TaskContext[job " + jobId + ", stage " + stageId + ", partition " + partitionId + "]";
+    return "TaskContext[job " + jobId + ", stage " + stageId + ", partition " + partitionId
+        + ", attempt " + attemptNumber + "]";
   }
 }

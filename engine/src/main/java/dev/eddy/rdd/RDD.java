@@ -8,20 +8,33 @@ import dev.eddy.api.Function2;
 import dev.eddy.api.PairFunction;
 import dev.eddy.api.Tuple2;
 import dev.eddy.api.VoidFunction;
+import dev.eddy.dag.Dag;
 import dev.eddy.rdd.internal.InterruptibleIterator;
 import dev.eddy.rdd.internal.Iterators;
 import dev.eddy.rdd.internal.MapPartitionsRDD;
+import dev.eddy.rdd.internal.CartesianRDD;
+import dev.eddy.rdd.internal.CoalescedRDD;
+import dev.eddy.rdd.internal.NaturalOrder;
 import dev.eddy.rdd.internal.RDDCheckpointer;
 import dev.eddy.rdd.internal.RDDStorageState;
+import dev.eddy.rdd.internal.Samplers;
+import dev.eddy.rdd.internal.TextOutput;
+import dev.eddy.rdd.internal.TopK;
 import dev.eddy.rdd.internal.UnionRDD;
 import dev.eddy.rdd.internal.UserFunctionException;
+import dev.eddy.rdd.internal.ZeroValue;
+import dev.eddy.rdd.internal.ZippedPartitionsRDD;
 import dev.eddy.storage.StorageLevel;
+import dev.eddy.scheduler.LineageDag;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.function.Predicate;
 
 /**
  * A resilient distributed dataset, as Spark's {@code RDD}: an immutable, partitioned collection
@@ -36,9 +49,14 @@ import java.util.Optional;
  *
  * <p>Transformations ({@code map}, {@code filter}, ...) return a new RDD and run nothing; actions
  * ({@code collect}, {@code count}, ...) run a job on the context's task threads and block until it
- * ends. An action on a stopped context throws {@link IllegalStateException}. Each action
- * recomputes the lineage, except where an RDD was {@link #persist persisted} or
- * {@link #checkpoint checkpointed}.
+ * ends. As in Spark, three transformations run a small job when called: {@code sortBy} (and
+ * {@link PairRDD#sortByKey()}) to sample keys for a {@link RangePartitioner}, and
+ * {@code zipWithIndex} to count the elements of each partition. An action on a stopped context
+ * throws {@link IllegalStateException}. Each action recomputes the lineage, except where an RDD
+ * was {@link #persist persisted} or {@link #checkpoint checkpointed}.
+ *
+ * <p>By-key operations live on {@link PairRDD}; a pair RDD keeps its type through
+ * {@code filter}, {@code distinct}, set operations, {@code sample} and {@code coalesce}.
  *
  * <p>Subclasses implement {@link #getPartitions()} and {@link #compute}; they must be immutable.
  * An RDD is thread-safe: several threads may run actions on it at once.
@@ -126,10 +144,15 @@ public abstract class RDD<T> {
 
   /**
    * Returns a partition's elements, from the cache or checkpoint when there is one; stops early
-   * when the task is interrupted. For tasks and subclasses.
+   * when the task is interrupted. A source's elements are counted as the task's records read. For
+   * tasks and subclasses.
    */
   public final Iterator<T> iterator(Partition split, TaskContext context) {
-    return new InterruptibleIterator<>(context, storage.iterator(this, split, context));
+    Iterator<T> elements = storage.iterator(this, split, context);
+    if (dependencies.isEmpty() && context != null) {
+      elements = context.taskMetrics().countRecordsRead(elements);
+    }
+    return new InterruptibleIterator<>(context, elements);
   }
 
   /** Returns the name set with {@link #setName}, or null. */
@@ -247,6 +270,213 @@ public abstract class RDD<T> {
     return new UnionRDD<>(sc, List.of(this, other));
   }
 
+
+  /**
+   * Returns an RDD of {@code f} applied to each partition's index and iterator.
+   *
+   * @param preservesPartitioning whether {@code f} keeps each pair's key, so that the partitioner
+   *     still holds (as Spark, the caller vouches for it)
+   */
+  public <R> RDD<R> mapPartitionsWithIndex(
+      Function2<Integer, Iterator<T>, Iterator<R>> f, boolean preservesPartitioning) {
+    return new MapPartitionsRDD<T, R>(this, (ctx, i, it) -> {
+      try {
+        Iterator<R> out = f.call(i, it);
+        return out == null ? Collections.emptyIterator() : out;
+      } catch (Exception e) {
+        throw UserFunctionException.wrap(e);
+      }
+    }, preservesPartitioning, "mapPartitionsWithIndex");
+  }
+
+  /** Returns an RDD of {@code f} applied to each partition's iterator; see {@link #mapPartitionsWithIndex}. */
+  public <R> RDD<R> mapPartitions(FlatMapFunction<Iterator<T>, R> f, boolean preservesPartitioning) {
+    return mapPartitionsWithIndex((i, it) -> f.call(it), preservesPartitioning);
+  }
+
+  /** Returns an RDD with one element per partition: the list of the partition's elements. */
+  public RDD<List<T>> glom() {
+    return new MapPartitionsRDD<T, List<T>>(this, (ctx, i, it) -> List.<List<T>>of(drain(it)).iterator(), false, "glom");
+  }
+
+  /** Returns each distinct element once, in as many partitions as this RDD; costs a shuffle. */
+  public RDD<T> distinct() {
+    return distinct(Math.max(1, getNumPartitions()));
+  }
+
+  /** Returns each distinct element once, in {@code numPartitions} partitions; costs a shuffle. */
+  public RDD<T> distinct(int numPartitions) {
+    return withNullValues().reduceByKey((a, b) -> a, numPartitions).keys();
+  }
+
+  /**
+   * Returns the elements present in both RDDs, each once, in as many partitions as the larger of
+   * the two; costs a shuffle of both.
+   */
+  public RDD<T> intersection(RDD<T> other) {
+    return intersection(other, Math.max(1, Math.max(getNumPartitions(), other.getNumPartitions())));
+  }
+
+  /** Returns the elements present in both RDDs, each once, in {@code numPartitions} partitions. */
+  public RDD<T> intersection(RDD<T> other, int numPartitions) {
+    return withNullValues().cogroup(other.withNullValues(), new HashPartitioner(numPartitions))
+        .filter(t -> t._2()._1().iterator().hasNext() && t._2()._2().iterator().hasNext())
+        .map(Tuple2::_1);
+  }
+
+  /**
+   * Returns the elements of this RDD that are not in {@code other}, duplicates kept, as Spark; in
+   * as many partitions as this RDD.
+   */
+  public RDD<T> subtract(RDD<T> other) {
+    return subtract(other, Math.max(1, getNumPartitions()));
+  }
+
+  /** Returns the elements of this RDD that are not in {@code other}, in {@code numPartitions} partitions. */
+  public RDD<T> subtract(RDD<T> other, int numPartitions) {
+    return withNullValues().subtractByKey(other.withNullValues(), new HashPartitioner(numPartitions)).keys();
+  }
+
+  /**
+   * Returns every pair of an element of this RDD and an element of {@code other}, in
+   * {@code this.partitions * other.partitions} partitions; moves no data.
+   */
+  public <U> PairRDD<T, U> cartesian(RDD<U> other) {
+    return PairRDD.fromRDD(new CartesianRDD<>(this, other));
+  }
+
+  /**
+   * Returns pairs of the elements at the same position in this RDD and {@code other}, as Spark's
+   * {@code zip}; both must have the same number of partitions and of elements in each partition.
+   *
+   * @throws IllegalArgumentException at once if the numbers of partitions differ; a job on the
+   *     result fails with an {@link IllegalStateException} if a partition's sizes differ
+   */
+  public <U> PairRDD<T, U> zip(RDD<U> other) {
+    return PairRDD.fromRDD(new ZippedPartitionsRDD<T, U, Tuple2<T, U>>(this, other, Iterators::zip, "zip"));
+  }
+
+  /**
+   * Returns each element with its index: the first element of partition 0 has index 0, and the
+   * indexes follow partition order, as Spark. With more than one partition it runs a job at once
+   * to count the elements of every partition but the last.
+   */
+  public PairRDD<T, Long> zipWithIndex() {
+    long[] starts = new long[Math.max(1, getNumPartitions())];
+    if (getNumPartitions() > 1) {
+      List<Integer> allButLast = new ArrayList<>();
+      for (int i = 0; i < getNumPartitions() - 1; i++) {
+        allButLast.add(i);
+      }
+      List<Long> sizes = sc.runJob(this, (ctx, it) -> countOf(it), allButLast);
+      for (int i = 1; i < starts.length; i++) {
+        starts[i] = starts[i - 1] + sizes.get(i - 1);
+      }
+    }
+    return PairRDD.fromRDD(new MapPartitionsRDD<T, Tuple2<T, Long>>(this, (ctx, i, it) -> {
+      long[] next = {starts[i]};
+      return Iterators.map(it, t -> new Tuple2<>(t, next[0]++));
+    }, false, "zipWithIndex"));
+  }
+
+  /**
+   * Returns each element with a unique id without running a job: the k-th element of partition p
+   * gets {@code k * n + p} for n partitions, as Spark. Ids are unique, not consecutive.
+   */
+  public PairRDD<T, Long> zipWithUniqueId() {
+    long n = getNumPartitions();
+    return PairRDD.fromRDD(new MapPartitionsRDD<T, Tuple2<T, Long>>(this, (ctx, i, it) -> {
+      long[] k = {0};
+      return Iterators.map(it, t -> new Tuple2<>(t, k[0]++ * n + i));
+    }, false, "zipWithUniqueId"));
+  }
+
+  /** Returns a random sample with a random seed; see {@link #sample(boolean, double, long)}. */
+  public RDD<T> sample(boolean withReplacement, double fraction) {
+    return sample(withReplacement, fraction, new Random().nextLong());
+  }
+
+  /**
+   * Returns a random sample of about {@code fraction} of the elements, as Spark: without
+   * replacement each element is kept with probability {@code fraction} (Bernoulli); with
+   * replacement each appears a Poisson({@code fraction}) number of times. Each partition draws
+   * from its own generator seeded from {@code seed}, so a seed gives the same sample on every run.
+   *
+   * @throws IllegalArgumentException if {@code fraction} is negative, or above 1 without replacement
+   */
+  public RDD<T> sample(boolean withReplacement, double fraction, long seed) {
+    if (!(fraction >= 0) || (!withReplacement && fraction > 1)) {
+      throw new IllegalArgumentException(withReplacement
+          ? "Sampling fraction (" + fraction + ") must be nonnegative with replacement"
+          : "Sampling fraction (" + fraction + ") must be on interval [0, 1] without replacement");
+    }
+    Random seeds = new Random(seed);
+    long[] partitionSeeds = new long[getNumPartitions()];
+    for (int i = 0; i < partitionSeeds.length; i++) {
+      partitionSeeds[i] = seeds.nextLong();
+    }
+    return new MapPartitionsRDD<T, T>(this, (ctx, i, it) -> withReplacement
+        ? Samplers.poisson(it, fraction, new Random(partitionSeeds[i]))
+        : Samplers.bernoulli(it, fraction, new Random(partitionSeeds[i])), true, "sample");
+  }
+
+  /**
+   * Returns the elements in {@code numPartitions} partitions, spread evenly by a shuffle (round
+   * robin from a position chosen per partition, as Spark); use {@link #coalesce(int)} to only
+   * reduce the number of partitions without a shuffle.
+   */
+  public RDD<T> repartition(int numPartitions) {
+    return coalesce(numPartitions, true);
+  }
+
+  /** Returns the elements in at most {@code numPartitions} partitions, merging adjacent ones without a shuffle. */
+  public RDD<T> coalesce(int numPartitions) {
+    return coalesce(numPartitions, false);
+  }
+
+  /**
+   * Returns the elements in {@code numPartitions} partitions: without shuffle, by merging adjacent
+   * partitions (a narrow dependency; never more partitions than now); with shuffle, by spreading
+   * the elements evenly over exactly {@code numPartitions}.
+   */
+  public RDD<T> coalesce(int numPartitions, boolean shuffle) {
+    if (numPartitions < 1) {
+      throw new IllegalArgumentException("Number of partitions (" + numPartitions + ") must be positive.");
+    }
+    if (!shuffle) {
+      return new CoalescedRDD<>(this, numPartitions);
+    }
+    return PairRDD.fromRDD(mapPartitionsWithIndex((index, it) -> {
+      int[] position = {new Random(index).nextInt(numPartitions)};
+      return Iterators.map(it, t -> new Tuple2<>(position[0]++ % numPartitions, t));
+    }, false)).partitionBy(new HashPartitioner(numPartitions)).values();
+  }
+
+  /**
+   * Returns the elements sorted by the key {@code f} gives them, in {@code numPartitions} ranges
+   * (partition 0 first), as Spark: a {@link RangePartitioner} samples the keys (a job, run now),
+   * a shuffle places each element in its range, and each partition is sorted. Keys are ordered
+   * naturally; a null key fails with an {@link IllegalArgumentException}.
+   */
+  public <S> RDD<T> sortBy(Function<T, S> f, boolean ascending, int numPartitions) {
+    return keyBy(f).sortByKey(ascending, numPartitions).values();
+  }
+
+  /** Returns pairs of {@code (f(element), element)}. */
+  public <K> PairRDD<K, T> keyBy(Function<T, K> f) {
+    return mapToPair(t -> new Tuple2<>(f.call(t), t));
+  }
+
+  /** Returns the elements grouped by the key {@code f} gives them; see {@link PairRDD#groupByKey()}. */
+  public <K> PairRDD<K, Iterable<T>> groupBy(Function<T, K> f) {
+    return keyBy(f).groupByKey();
+  }
+
+  /** Returns the elements grouped by the key {@code f} gives them, in {@code numPartitions} partitions. */
+  public <K> PairRDD<K, Iterable<T>> groupBy(Function<T, K> f, int numPartitions) {
+    return keyBy(f).groupByKey(numPartitions);
+  }
+
   // ---------------------------------------------------------------- actions
 
   /** Returns all elements, partition by partition, in one list. */
@@ -259,13 +489,7 @@ public abstract class RDD<T> {
 
   /** Returns the number of elements. */
   public long count() {
-    List<Long> counts = sc.runJob(this, it -> {
-      long n = 0;
-      for (; it.hasNext(); it.next()) {
-        n++;
-      }
-      return n;
-    });
+    List<Long> counts = sc.runJob(this, RDD::countOf);
     return counts.stream().mapToLong(Long::longValue).sum();
   }
 
@@ -294,14 +518,70 @@ public abstract class RDD<T> {
   /**
    * Returns the first element.
    *
-   * @throws NoSuchElementException if the RDD is empty
+   * @throws UnsupportedOperationException with Spark's message {@code "empty collection"} if the
+   *     RDD is empty
    */
   public T first() {
     List<T> one = take(1);
     if (one.isEmpty()) {
-      throw new NoSuchElementException("first() on an empty RDD: " + this);
+      throw new UnsupportedOperationException("empty collection: first() of " + this);
     }
     return one.get(0);
+  }
+
+  /** Returns whether the RDD has no element; runs a job that stops at the first element. */
+  public boolean isEmpty() {
+    return getNumPartitions() == 0 || take(1).isEmpty();
+  }
+
+  /**
+   * Returns the {@code num} smallest elements in natural order, smallest first. Each partition
+   * keeps only its own {@code num} smallest, so memory is O(num) per task.
+   *
+   * @throws IllegalArgumentException (as a job failure's cause) for a null or non-Comparable element
+   */
+  public List<T> takeOrdered(int num) {
+    return takeOrdered(num, NaturalOrder.get());
+  }
+
+  /** Returns the {@code num} smallest elements by {@code comp}, smallest first. */
+  public List<T> takeOrdered(int num, Comparator<T> comp) {
+    if (num <= 0) {
+      sc.assertNotStopped();
+      return new ArrayList<>();
+    }
+    List<List<T>> perPartition = sc.runJob(this, it -> TopK.smallest(it, num, comp));
+    List<T> all = new ArrayList<>();
+    perPartition.forEach(all::addAll);
+    return TopK.smallest(all.iterator(), num, comp);
+  }
+
+  /** Returns the {@code num} largest elements in natural order, largest first. */
+  public List<T> top(int num) {
+    return top(num, NaturalOrder.get());
+  }
+
+  /** Returns the {@code num} largest elements by {@code comp}, largest first. */
+  public List<T> top(int num, Comparator<T> comp) {
+    return takeOrdered(num, comp.reversed());
+  }
+
+  /**
+   * Returns the largest element by {@code comp}.
+   *
+   * @throws UnsupportedOperationException if the RDD is empty
+   */
+  public T max(Comparator<T> comp) {
+    return reduce((a, b) -> comp.compare(a, b) >= 0 ? a : b);
+  }
+
+  /**
+   * Returns the smallest element by {@code comp}.
+   *
+   * @throws UnsupportedOperationException if the RDD is empty
+   */
+  public T min(Comparator<T> comp) {
+    return reduce((a, b) -> comp.compare(a, b) <= 0 ? a : b);
   }
 
   /**
@@ -350,25 +630,97 @@ public abstract class RDD<T> {
     });
   }
 
-  // ---------------------------------------------------------------- description
 
-  /** Returns the lineage, one RDD a line, indented at each shuffle, as Spark's {@code toDebugString}. */
-  public String toDebugString() {
-    StringBuilder out = new StringBuilder();
-    debugLines(this, "", "", out);
-    return out.toString().stripTrailing();
+  /**
+   * Returns the elements merged with {@code op}, each partition starting from a fresh copy of
+   * {@code zero}, then the partitions' results merged starting from another copy, as Spark (so a
+   * {@code zero} that is not neutral counts once per partition plus once). {@code op} may update
+   * and return its first argument.
+   */
+  public T fold(T zero, Function2<T, T, T> op) {
+    return aggregate(zero, op, op);
   }
 
-  private static void debugLines(RDD<?> rdd, String firstPrefix, String prefix, StringBuilder out) {
-    out.append(firstPrefix).append('(').append(rdd.getNumPartitions()).append(") ").append(rdd).append('\n');
-    for (Dependency<?> dep : rdd.dependencies()) {
-      if (dep instanceof ShuffleDependency<?, ?, ?>) {
-        debugLines(dep.rdd(), prefix + " +-", prefix + "    ", out);
-      } else {
-        debugLines(dep.rdd(), prefix + " |  ", prefix + " |  ", out);
+  /**
+   * Returns the elements folded into a {@code U}: each partition folds its elements into a fresh
+   * copy of {@code zero} with {@code seqOp}, then the partitions' results are merged into another
+   * copy with {@code combOp}, as Spark. Both functions may update and return their first argument.
+   */
+  public <U> U aggregate(U zero, Function2<U, T, U> seqOp, Function2<U, U, U> combOp) {
+    ZeroValue<U> zeros = ZeroValue.of(zero);
+    List<U> partial = sc.runJob(this, it -> {
+      U acc = zeros.copy();
+      while (it.hasNext()) {
+        acc = seqOp.call(acc, it.next());
+      }
+      return acc;
+    });
+    U result = zeros.copy();
+    for (U p : partial) {
+      try {
+        result = combOp.call(result, p);
+      } catch (Exception e) {
+        throw UserFunctionException.wrap(e);
       }
     }
+    return result;
   }
+
+  /** Runs {@code f} on each partition's iterator, on the task threads. */
+  public void foreachPartition(VoidFunction<Iterator<T>> f) {
+    sc.runJob(this, it -> {
+      f.call(it);
+      return null;
+    });
+  }
+
+  /** Returns how many times each distinct element occurs; the map allows a null key. Costs a shuffle. */
+  public Map<T, Long> countByValue() {
+    return withNullValues().countByKey();
+  }
+
+  /**
+   * Writes the elements as text to the directory {@code path}, as Spark: one {@code part-NNNNN}
+   * file per partition, an element per line ({@code String.valueOf}), UTF-8, and an empty
+   * {@code _SUCCESS} file once all parts are written. Read it back with
+   * {@link EddyContext#textFile(String)}.
+   *
+   * @throws java.io.UncheckedIOException caused by {@link java.nio.file.FileAlreadyExistsException}
+   *     if {@code path} exists
+   */
+  public void saveAsTextFile(String path) {
+    TextOutput.save(this, path);
+  }
+
+  // ---------------------------------------------------------------- description
+
+  /**
+   * Returns the lineage, one RDD a line, indented at each shuffle, as Spark's
+   * {@code toDebugString}: {@code "(2) ShuffledRDD[4] at reduceByKey"}, then its parents. It lists
+   * the same RDDs in the same layout as {@code dag().toText()}.
+   */
+  public String toDebugString() {
+    return LineageDag.debugString(this, CACHED);
+  }
+
+  /**
+   * Returns the lineage as a diagram, as Spark UI's DAG view draws it: one node per RDD, one box
+   * per stage as the scheduler would cut a job on this RDD, shuffles as dashed edges between
+   * stages. Show it in a notebook with {@code display(rdd.dag().toSvg())}.
+   *
+   * <pre>{@code
+   * pairs.reduceByKey(Integer::sum).dag().toText();
+   * // ShuffledRDD [4]  reduceByKey  [Stage 1]
+   * //  +-MapPartitionsRDD [3]  mapToPair  [Stage 0]
+   * //    |  ParallelCollectionRDD [1]  parallelize
+   * }</pre>
+   */
+  public Dag dag() {
+    return LineageDag.of(this, CACHED);
+  }
+
+  /** Tells the lineage diagram which RDDs are persisted at some storage level. */
+  static final Predicate<RDD<?>> CACHED = r -> r.getStorageLevel() != StorageLevel.NONE;
 
   /** Returns {@code "[name ]ClassName[id] at operation"}, as Spark. */
   @Override
@@ -381,5 +733,18 @@ public abstract class RDD<T> {
     List<T> out = new ArrayList<>();
     it.forEachRemaining(out::add);
     return out;
+  }
+
+  private static long countOf(Iterator<?> it) {
+    long n = 0;
+    for (; it.hasNext(); it.next()) {
+      n++;
+    }
+    return n;
+  }
+
+  /** Returns {@code (element, null)} pairs: the keyed form behind distinct, intersection, subtract. */
+  private PairRDD<T, Object> withNullValues() {
+    return mapToPair(t -> new Tuple2<>(t, null));
   }
 }

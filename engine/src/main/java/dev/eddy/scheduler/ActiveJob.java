@@ -1,6 +1,5 @@
 package dev.eddy.scheduler;
 
-import dev.eddy.TaskContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -10,7 +9,7 @@ import java.util.concurrent.Future;
  * Thread-safe: the job's own thread registers tasks while another thread may cancel it.
  */
 final class ActiveJob {
-  private record Running(Future<?> future, TaskContext context) {}
+  private record Running(Future<?> future, TaskAttempts<?> task) {}
 
   private final int id;
   private final List<Running> running = new ArrayList<>();
@@ -25,16 +24,16 @@ final class ActiveJob {
   }
 
   /** Tracks a submitted task; stops it at once if the job is already cancelled. */
-  synchronized void track(Future<?> future, TaskContext context) {
-    running.add(new Running(future, context));
+  synchronized void track(Future<?> future, TaskAttempts<?> task) {
+    running.add(new Running(future, task));
     if (cancelReason != null) {
-      stop(future, context);
+      stop(future, task);
     }
   }
 
   /** Stops every tracked task (e.g. after one failed) and forgets them. */
   synchronized void stopTasks() {
-    running.forEach(r -> stop(r.future(), r.context()));
+    running.forEach(r -> stop(r.future(), r.task()));
     running.clear();
   }
 
@@ -61,8 +60,8 @@ final class ActiveJob {
     return new JobCancelledException("Job " + id + " cancelled: " + cancelReason);
   }
 
-  private static void stop(Future<?> future, TaskContext context) {
-    context.markInterrupted();
+  private static void stop(Future<?> future, TaskAttempts<?> task) {
+    task.kill();
     future.cancel(true);
   }
 }

@@ -12,6 +12,11 @@ final class ResultStage extends Stage {
     this.partitions = List.copyOf(partitions);
   }
 
+  @Override
+  int numTasks() {
+    return partitions.size();
+  }
+
   List<Integer> partitions() {
     return partitions;
   }

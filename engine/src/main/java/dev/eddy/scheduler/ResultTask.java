@@ -17,6 +17,7 @@ final class ResultTask<T, U> extends Task<U> {
 
   @Override
   U run(TaskContext context) throws Exception {
-    return func.call(context, rdd.iterator(rdd.partitions().get(partitionId()), context));
+    return func.call(context,
+        context.taskMetrics().countRecordsWritten(rdd.iterator(rdd.partitions().get(partitionId()), context)));
   }
 }

@@ -12,6 +12,11 @@ final class ShuffleMapStage extends Stage {
     this.shuffleDependency = dep;
   }
 
+  @Override
+  int numTasks() {
+    return rdd().getNumPartitions();
+  }
+
   ShuffleDependency<?, ?, ?> shuffleDependency() {
     return shuffleDependency;
   }

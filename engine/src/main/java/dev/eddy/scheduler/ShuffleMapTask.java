@@ -1,18 +1,21 @@
 package dev.eddy.scheduler;
 
 import dev.eddy.TaskContext;
+import dev.eddy.api.Function;
+import dev.eddy.api.Function2;
 import dev.eddy.api.Tuple2;
 import dev.eddy.rdd.Aggregator;
 import dev.eddy.rdd.Partitioner;
 import dev.eddy.rdd.ShuffleDependency;
+import dev.eddy.rdd.internal.CombinerMap;
 import dev.eddy.shuffle.ShuffleManager;
-import dev.eddy.shuffle.ShuffleWriter;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * Computes one partition of a shuffle's parent and writes its pairs into one bucket per reduce
- * partition, combining values by key first when the shuffle asks for map-side combine, through a
- * {@link ShuffleWriter} that spills to disk beyond the shuffle's memory budget. Immutable.
+ * partition, combining values by key first when the shuffle asks for map-side combine. Immutable.
  */
 final class ShuffleMapTask<K, V, C> extends Task<Void> {
   private final ShuffleDependency<K, V, C> dependency;
@@ -27,25 +30,57 @@ final class ShuffleMapTask<K, V, C> extends Task<Void> {
   @Override
   Void run(TaskContext context) {
     var rdd = dependency.rdd();
-    Iterator<Tuple2<K, V>> records = rdd.iterator(rdd.partitions().get(partitionId()), context);
-    Partitioner partitioner = dependency.partitioner();
-    try (ShuffleWriter writer = shuffles.writer(context.jobId(), dependency.shuffleId(), partitionId(),
-        rdd.getNumPartitions(), partitioner.numPartitions())) {
-      if (dependency.mapSideCombine()) {
-        Aggregator<K, V, C> aggregator = dependency.aggregator().orElseThrow();
-        ShuffleWriter.Combine<K, V, C> combine = aggregator::addValue;
-        while (records.hasNext()) {
-          Tuple2<K, V> pair = records.next();
-          writer.combine(partitioner.getPartition(pair._1()), pair._1(), pair._2(), combine);
-        }
-      } else {
-        while (records.hasNext()) {
-          Tuple2<K, V> pair = records.next();
-          writer.add(partitioner.getPartition(pair._1()), pair);
-        }
-      }
-      writer.commit();
+    Iterator<Tuple2<K, V>> records =
+        context.taskMetrics().countRecordsWritten(rdd.iterator(rdd.partitions().get(partitionId()), context));
+    List<List<?>> buckets =
+        dependency.mapSideCombine() ? combinedBuckets(records) : plainBuckets(records);
+    long written = 0;
+    for (List<?> bucket : buckets) {
+      written += bucket.size();
     }
+    // in-memory outputs are kept by reference: no bytes are serialized
+    context.taskMetrics().incShuffleWrite(written, 0);
+    shuffles.putMapOutput(
+        context.jobId(), dependency.shuffleId(), partitionId(), rdd.getNumPartitions(), buckets);
     return null;
+  }
+
+  private List<List<?>> plainBuckets(Iterator<Tuple2<K, V>> records) {
+    Partitioner partitioner = dependency.partitioner();
+    List<List<?>> buckets = new ArrayList<>();
+    List<List<Tuple2<K, V>>> typed = new ArrayList<>();
+    for (int i = 0; i < partitioner.numPartitions(); i++) {
+      List<Tuple2<K, V>> bucket = new ArrayList<>();
+      typed.add(bucket);
+      buckets.add(bucket);
+    }
+    while (records.hasNext()) {
+      Tuple2<K, V> pair = records.next();
+      typed.get(partitioner.getPartition(pair._1())).add(pair);
+    }
+    return buckets;
+  }
+
+  private List<List<?>> combinedBuckets(Iterator<Tuple2<K, V>> records) {
+    Partitioner partitioner = dependency.partitioner();
+    Aggregator<K, V, C> aggregator = dependency.aggregator().orElseThrow();
+    Function<V, C> create = aggregator.createCombiner();
+    Function2<C, V, C> merge = aggregator.mergeValue();
+    int numBuckets = partitioner.numPartitions();
+    List<CombinerMap<K, C>> combiners = new ArrayList<>(numBuckets);
+    for (int i = 0; i < numBuckets; i++) {
+      combiners.add(new CombinerMap<>(64));
+    }
+    while (records.hasNext()) {
+      Tuple2<K, V> pair = records.next();
+      K key = pair._1();
+      CombinerMap<K, C> bucket = numBuckets == 1 ? combiners.get(0) : combiners.get(partitioner.getPartition(key));
+      bucket.addValue(key, pair._2(), create, merge);
+    }
+    List<List<?>> buckets = new ArrayList<>(numBuckets);
+    for (CombinerMap<K, C> bucket : combiners) {
+      buckets.add(bucket.toPairs());
+    }
+    return buckets;
   }
 }

@@ -26,6 +26,9 @@ abstract sealed class Stage permits ShuffleMapStage, ResultStage {
     return rdd;
   }
 
+  /** Returns how many tasks the stage runs: one per partition it computes. */
+  abstract int numTasks();
+
   /** Returns the map stages whose shuffle outputs this stage reads. */
   List<ShuffleMapStage> parents() {
     return parents;

@@ -50,6 +50,29 @@ final class StageBuilder {
     }
   }
 
+  /**
+   * Returns the RDDs a stage ending in {@code rdd} computes: {@code rdd} and every ancestor reached
+   * through narrow dependencies only, one per id (a pair view and the RDD it shows are one), in
+   * ascending id order.
+   */
+  static List<RDD<?>> narrowAncestry(RDD<?> rdd) {
+    Map<Integer, RDD<?>> byId = new java.util.TreeMap<>();
+    Deque<RDD<?>> toVisit = new ArrayDeque<>();
+    toVisit.push(rdd);
+    while (!toVisit.isEmpty()) {
+      RDD<?> current = toVisit.pop();
+      if (byId.putIfAbsent(current.id(), current) != null) {
+        continue;
+      }
+      for (Dependency<?> dep : current.dependencies()) {
+        if (!(dep instanceof ShuffleDependency<?, ?, ?>)) {
+          toVisit.push(dep.rdd());
+        }
+      }
+    }
+    return new ArrayList<>(byId.values());
+  }
+
   /** Walks narrow dependencies from {@code rdd} and returns a stage per shuffle met. */
   private List<ShuffleMapStage> parentStages(RDD<?> rdd) {
     List<ShuffleMapStage> parents = new ArrayList<>();

@@ -1,7 +1,6 @@
 package dev.eddy.scheduler;
 
 import dev.eddy.EddyException;
-import dev.eddy.TaskContext;
 import dev.eddy.rdd.internal.UserFunctionException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,17 +13,25 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs one stage's tasks on the task thread pool and waits for all of them. The first task that
- * fails aborts the job: the other tasks are stopped and the caller gets an {@link EddyException}
- * naming the job, stage and partition, caused by the task's own exception. Thread-safe.
+ * Runs one stage's tasks on the task thread pool and waits for all of them. A failed task is
+ * retried up to {@code maxFailures} attempts in all ({@link TaskAttempts}); the first task whose
+ * attempts are exhausted aborts the job: the other tasks are stopped and the caller gets an
+ * {@link EddyException} naming the job, stage, partition and attempts, caused by the last
+ * attempt's own exception. Thread-safe.
  */
 final class TaskSetRunner {
   private final ExecutorService pool;
+  private final int maxFailures;
+  private final JobListenerBus events;
+  private final AtomicLong nextAttemptId = new AtomicLong();
 
-  TaskSetRunner(ExecutorService pool) {
+  TaskSetRunner(ExecutorService pool, int maxFailures, JobListenerBus events) {
     this.pool = pool;
+    this.maxFailures = maxFailures;
+    this.events = events;
   }
 
   /** Returns the tasks' results in task order. */
@@ -35,11 +42,11 @@ final class TaskSetRunner {
     Map<Future<R>, Integer> indexOf = new HashMap<>();
     try {
       for (int i = 0; i < tasks.size(); i++) {
-        Task<R> task = tasks.get(i);
-        TaskContext context = new TaskContext(job.id(), stageId, task.partitionId());
-        Future<R> future = completion.submit(() -> runOnThisThread(task, context, loader));
+        TaskAttempts<R> attempts = new TaskAttempts<>(
+            tasks.get(i), job.id(), stageId, maxFailures, nextAttemptId::getAndIncrement, events, loader);
+        Future<R> future = completion.submit(attempts);
         indexOf.put(future, i);
-        job.track(future, context);
+        job.track(future, attempts);
       }
       List<R> results = new ArrayList<>(tasks.size());
       tasks.forEach(t -> results.add(null));
@@ -71,32 +78,17 @@ final class TaskSetRunner {
       if (job.isCancelled()) {
         throw job.cancelled();
       }
-      Throwable cause = UserFunctionException.unwrap(e.getCause());
+      int attempts = 1;
+      Throwable cause = e.getCause();
+      if (cause instanceof TaskAttempts.Exhausted exhausted) {
+        attempts = exhausted.attempts();
+        cause = exhausted.getCause();
+      }
+      cause = UserFunctionException.unwrap(cause);
       throw new EddyException(
-          "Job " + job.id() + " aborted: task " + task.partitionId() + " in stage " + stageId + " failed: " + cause,
+          "Job " + job.id() + " aborted: task " + task.partitionId() + " in stage " + stageId + " failed "
+              + attempts + (attempts == 1 ? " time" : " times") + ", most recent failure: " + cause,
           cause);
     }
-  }
-
-  /**
-   * Runs the task with the submitting thread's context class loader, as Spark's executors use the
-   * REPL's loader: the serializer then finds notebook classes when a task reads cached, spilled,
-   * broadcast or checkpointed data.
-   */
-  private static <R> R runOnThisThread(Task<R> task, TaskContext context, ClassLoader loader) throws Exception {
-    Thread thread = Thread.currentThread();
-    ClassLoader previous = thread.getContextClassLoader();
-    thread.setContextClassLoader(loader);
-    TaskContext.setCurrent(context);
-    R result;
-    try {
-      result = task.run(context);
-    } finally {
-      TaskContext.setCurrent(null);
-      thread.setContextClassLoader(previous);
-    }
-    // as Spark: only a task that succeeded counts its accumulator updates
-    context.accumulators().mergeIntoDrivers();
-    return result;
   }
 }

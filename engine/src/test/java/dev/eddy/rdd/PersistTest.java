@@ -50,6 +50,19 @@ class PersistTest {
     return StorageLevel.ALL.stream().filter(StorageLevel::isValid).toList();
   }
 
+  @Test
+  void countOfAPersistedParallelCollectionFillsTheCache() {
+    EddyContext sc = context();
+    RDD<Integer> plain = sc.parallelize(range(10), 2);
+    assertEquals(10L, plain.count());
+    assertEquals(0, sc.blockManager().metrics().blocks(), "an unpersisted list is counted without a job");
+
+    RDD<Integer> cached = sc.parallelize(range(10), 2).persist(StorageLevel.MEMORY_ONLY_SER);
+    assertEquals(10L, cached.count());
+    assertEquals(2, sc.blockManager().metrics().blocks());
+    assertTrue(sc.blockManager().metrics().memoryUsedBytes() > 0);
+  }
+
   @ParameterizedTest
   @MethodSource("validLevels")
   void everyLevelRoundTripsAndTheSecondActionReadsTheCache(StorageLevel level) {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -78,8 +77,11 @@ class RDDTest {
     assertEquals(5, rdd.first());
     assertEquals(35, rdd.reduce(Integer::sum));
     RDD<Integer> empty = sc.parallelize(List.<Integer>of(), 3);
-    assertThrows(NoSuchElementException.class, empty::first);
-    assertThrows(UnsupportedOperationException.class, () -> empty.reduce(Integer::sum));
+    UnsupportedOperationException noFirst = assertThrows(UnsupportedOperationException.class, empty::first);
+    assertTrue(noFirst.getMessage().startsWith("empty collection"), noFirst.getMessage());
+    UnsupportedOperationException noReduce =
+        assertThrows(UnsupportedOperationException.class, () -> empty.reduce(Integer::sum));
+    assertEquals("empty collection", noReduce.getMessage());
   }
 
   @Test
@@ -102,7 +104,7 @@ class RDDTest {
     assertEquals(3, lines.length, debug);
     assertTrue(lines[0].matches("\\(2\\) ShuffledRDD\\[\\d+] at reduceByKey"), debug);
     assertTrue(lines[1].matches(" \\+-\\(2\\) MapPartitionsRDD\\[\\d+] at mapToPair"), debug);
-    assertTrue(lines[2].matches("     \\|  \\(2\\) ParallelCollectionRDD\\[\\d+] at parallelize"), debug);
+    assertTrue(lines[2].matches("   \\|  \\(2\\) ParallelCollectionRDD\\[\\d+] at parallelize"), debug);
   }
 
   @Test

@@ -79,7 +79,8 @@ class DAGSchedulerTest {
     });
     EddyException e = assertThrows(EddyException.class, rdd::collect);
     assertTrue(
-        Pattern.matches("Job \\d+ aborted: task 1 in stage \\d+ failed: java.lang.IllegalStateException: bad element 4",
+        Pattern.matches("Job \\d+ aborted: task 1 in stage \\d+ failed 1 time, most recent failure: "
+            + "java.lang.IllegalStateException: bad element 4",
             e.getMessage()),
         e.getMessage());
     assertSame(thrown, e.getCause());
@@ -108,7 +109,7 @@ class DAGSchedulerTest {
       return new Tuple2<>(x, x);
     }).reduceByKey(Integer::sum);
     EddyException e = assertThrows(EddyException.class, rdd::collect);
-    assertTrue(e.getMessage().contains("task 2 in stage " + mapStage.get(0) + " failed"), e.getMessage());
+    assertTrue(e.getMessage().contains("task 2 in stage " + mapStage.get(0) + " failed 1 time"), e.getMessage());
   }
 
   @Test

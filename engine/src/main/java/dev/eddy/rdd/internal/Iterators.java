@@ -119,4 +119,30 @@ public final class Iterators {
       }
     };
   }
+
+  /**
+   * Returns the pairs of elements at the same position in {@code a} and {@code b}.
+   *
+   * @throws IllegalStateException when one iterator ends before the other, with Spark's message
+   */
+  public static <A, B> Iterator<dev.eddy.api.Tuple2<A, B>> zip(Iterator<A> a, Iterator<B> b) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        boolean hasA = a.hasNext();
+        if (hasA != b.hasNext()) {
+          throw new IllegalStateException("Can only zip RDDs with same number of elements in each partition");
+        }
+        return hasA;
+      }
+
+      @Override
+      public dev.eddy.api.Tuple2<A, B> next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return new dev.eddy.api.Tuple2<>(a.next(), b.next());
+      }
+    };
+  }
 }

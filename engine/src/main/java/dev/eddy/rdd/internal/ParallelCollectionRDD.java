@@ -4,6 +4,7 @@ import dev.eddy.EddyContext;
 import dev.eddy.TaskContext;
 import dev.eddy.rdd.Partition;
 import dev.eddy.rdd.RDD;
+import dev.eddy.storage.StorageLevel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -48,9 +49,16 @@ public final class ParallelCollectionRDD<T> extends RDD<T> {
     return ((Slice<T>) split).data().iterator();
   }
 
-  /** Returns the number of elements without running a job: the list's size is known. */
+  /**
+   * Returns the number of elements without running a job when the list's size is all it takes; a
+   * persisted or checkpoint-marked RDD runs the job, so that the action fills the cache or writes
+   * the checkpoint as it would for any other RDD.
+   */
   @Override
   public long count() {
+    if (getStorageLevel() != StorageLevel.NONE || storageState().needsCheckpoint()) {
+      return super.count();
+    }
     context().assertNotStopped();
     return data.size();
   }

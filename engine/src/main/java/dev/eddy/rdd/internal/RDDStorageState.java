@@ -84,7 +84,7 @@ public final class RDDStorageState {
   }
 
   /** Returns whether the RDD is marked and not yet written: the next job should write it. */
-  boolean needsCheckpoint() {
+  public boolean needsCheckpoint() {
     return checkpointMarked && checkpointRDD == null;
   }
 

@@ -45,8 +45,8 @@ public final class ShuffledRDD<K, V, C> extends RDD<Tuple2<K, C>> {
   @Override
   @SuppressWarnings("unchecked")
   public Iterator<Tuple2<K, C>> compute(Partition split, TaskContext context) {
-    Iterator<Object> records =
-        context().shuffleManager().read(context.jobId(), dependency.shuffleId(), split.index());
+    Iterator<Object> records = context.taskMetrics().countShuffleRead(
+        context().shuffleManager().read(context.jobId(), dependency.shuffleId(), split.index()));
     Optional<Aggregator<K, V, C>> aggregator = dependency.aggregator();
     if (aggregator.isEmpty()) {
       return (Iterator<Tuple2<K, C>>) (Iterator<?>) records;

@@ -1,8 +1,7 @@
 package dev.eddy.streaming.scheduler;
 
+import dev.eddy.util.ListenerBus;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -14,17 +13,13 @@ import java.util.function.Supplier;
  * keeps receiving.
  *
  * <p>The queue holds at most {@value #CAPACITY} events; when a listener is so slow that it fills,
- * further events are dropped (with one warning) rather than stalling the batches. Thread-safe.
+ * further events are dropped (with one warning) rather than stalling the batches. Delivery is the
+ * shared {@link ListenerBus}. Thread-safe.
  */
 public final class StreamingListenerBus {
   static final int CAPACITY = 10_000;
-  private static final Object STOP = new Object();
 
-  private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
-  private final Supplier<List<StreamingListener>> listeners;
-  private final Consumer<BatchCompleted> afterBatchCompleted;
-  private final Thread thread;
-  private volatile boolean dropWarned;
+  private final ListenerBus<StreamingListener, Object> bus;
 
   /**
    * @param listeners the listeners to deliver to, read at each delivery
@@ -33,33 +28,26 @@ public final class StreamingListenerBus {
    */
   public StreamingListenerBus(
       String name, Supplier<List<StreamingListener>> listeners, Consumer<BatchCompleted> afterBatchCompleted) {
-    this.listeners = listeners;
-    this.afterBatchCompleted = afterBatchCompleted;
-    this.thread = new Thread(this::deliverLoop, name);
-    thread.setDaemon(true);
+    this.bus = new ListenerBus<>(name, CAPACITY, listeners, StreamingListenerBus::dispatch, event -> {
+      if (event instanceof BatchCompleted completed) {
+        afterBatchCompleted.accept(completed);
+      }
+    });
   }
 
   /** Starts the delivery thread. */
   public void start() {
-    thread.start();
+    bus.start();
   }
 
   /** Queues {@code event} (one of the event records) for in-order delivery. */
   public void post(Object event) {
-    if (!queue.offer(event)) {
-      if (!dropWarned) {
-        dropWarned = true;
-        System.err.println("Eddy: streaming listeners are too slow; dropping events (first dropped: " + event + ")");
-      }
-      if (event instanceof BatchCompleted completed) {
-        afterBatchCompleted.accept(completed);
-      }
-    }
+    bus.post(event);
   }
 
   /** Delivers {@code event} now, on the calling thread. */
   public void postSynchronously(Object event) {
-    deliver(event);
+    bus.postSynchronously(event);
   }
 
   /**
@@ -67,45 +55,7 @@ public final class StreamingListenerBus {
    * at once and the thread stops after that listener returns.
    */
   public void stop() {
-    if (!thread.isAlive()) {
-      return;
-    }
-    try {
-      queue.put(STOP);
-      if (Thread.currentThread() != thread) {
-        thread.join();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private void deliverLoop() {
-    while (true) {
-      Object event;
-      try {
-        event = queue.take();
-      } catch (InterruptedException e) {
-        return;
-      }
-      if (event == STOP) {
-        return;
-      }
-      deliver(event);
-      if (event instanceof BatchCompleted completed) {
-        afterBatchCompleted.accept(completed);
-      }
-    }
-  }
-
-  private void deliver(Object event) {
-    for (StreamingListener listener : listeners.get()) {
-      try {
-        dispatch(listener, event);
-      } catch (Throwable t) {
-        System.err.println("Eddy: streaming listener " + listener + " failed on " + event.getClass().getSimpleName() + ": " + t);
-      }
-    }
+    bus.stop();
   }
 
   private static void dispatch(StreamingListener listener, Object event) {

@@ -1,0 +1,55 @@
+package dev.eddy.rdd.internal;
+
+import dev.eddy.TaskContext;
+import dev.eddy.rdd.OneToOneDependency;
+import dev.eddy.rdd.Partition;
+import dev.eddy.rdd.RDD;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Combines partition i of two RDDs with the same number of partitions, as Spark's
+ * {@code ZippedPartitionsRDD2}; the operator behind {@code zip}. Immutable.
+ */
+public final class ZippedPartitionsRDD<A, B, R> extends RDD<R> {
+  /** Turns the two partitions' iterators into this RDD's iterator. */
+  @FunctionalInterface
+  public interface ZipFunction<A, B, R> extends Serializable {
+    Iterator<R> apply(Iterator<A> left, Iterator<B> right);
+  }
+
+  private record ZippedPartition(int index, Partition left, Partition right) implements Partition {}
+
+  private final RDD<A> left;
+  private final RDD<B> right;
+  private final ZipFunction<A, B, R> f;
+
+  /** @throws IllegalArgumentException if the two RDDs have different numbers of partitions */
+  public ZippedPartitionsRDD(RDD<A> left, RDD<B> right, ZipFunction<A, B, R> f, String operation) {
+    super(left.context(), List.of(new OneToOneDependency<>(left), new OneToOneDependency<>(right)), operation);
+    if (left.getNumPartitions() != right.getNumPartitions()) {
+      throw new IllegalArgumentException("Can't zip RDDs with unequal numbers of partitions: "
+          + List.of(left.getNumPartitions(), right.getNumPartitions()));
+    }
+    this.left = left;
+    this.right = right;
+    this.f = f;
+  }
+
+  @Override
+  protected List<Partition> getPartitions() {
+    List<Partition> partitions = new ArrayList<>();
+    for (int i = 0; i < left.getNumPartitions(); i++) {
+      partitions.add(new ZippedPartition(i, left.partitions().get(i), right.partitions().get(i)));
+    }
+    return partitions;
+  }
+
+  @Override
+  public Iterator<R> compute(Partition split, TaskContext context) {
+    ZippedPartition p = (ZippedPartition) split;
+    return f.apply(left.iterator(p.left(), context), right.iterator(p.right(), context));
+  }
+}
