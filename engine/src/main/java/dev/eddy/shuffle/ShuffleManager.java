@@ -91,6 +91,11 @@ public final class ShuffleManager {
    * does not fit the memory budget.
    */
   public void putMapOutput(int jobId, int shuffleId, int mapId, int numMaps, List<List<?>> buckets) {
+    long size = serializer == null ? 0 : estimate(buckets);
+    if (reserve(size)) {
+      commit(jobId, shuffleId, mapId, numMaps, List.of(new InMemory(buckets, size)));
+      return;
+    }
     ShuffleWriter writer = writer(jobId, shuffleId, mapId, numMaps, buckets.size());
     for (int r = 0; r < buckets.size(); r++) {
       for (Object record : buckets.get(r)) {
@@ -209,6 +214,14 @@ public final class ShuffleManager {
     if (dir != null) {
       DiskStore.deleteRecursively(dir);
     }
+  }
+
+  private static long estimate(List<List<?>> buckets) {
+    long size = 0;
+    for (List<?> bucket : buckets) {
+      size += SizeEstimator.estimateList(bucket);
+    }
+    return size;
   }
 
   /** Returns how many shuffles currently hold outputs; for tests and diagnostics. */

@@ -55,6 +55,29 @@ class ShuffleSpillTest {
   }
 
   @Test
+  void aShuffleWithoutMapSideCombineSpillsWhileTheMapTasksRun() {
+    List<Integer> numbers = new ArrayList<>();
+    for (int i = 0; i < 100_000; i++) {
+      numbers.add(i);
+    }
+    EddyContext sc = context(64 * 1024);
+    try {
+      List<Tuple2<Integer, Integer>> moved = sc.parallelize(numbers, 2)
+          .mapToPair(i -> new Tuple2<>(i % 7, i))
+          .partitionBy(new dev.eddy.rdd.HashPartitioner(3))
+          .collect();
+      assertEquals(100_000, moved.size());
+      assertEquals(numbers, moved.stream().map(Tuple2::_2).sorted().toList());
+      assertTrue(moved.stream().allMatch(p -> p._2() % 7 == p._1()));
+      ShuffleSpillMetrics m = sc.shuffleManager().metrics();
+      assertTrue(m.spills() > 2, "segments were spilled during each map task: " + m);
+      assertTrue(m.recordsSpilled() > 90_000, m.toString());
+    } finally {
+      sc.stop();
+    }
+  }
+
+  @Test
   void aReducerReadsMemoryAndSpilledOutputsInMapOrder() {
     ShuffleManager shuffles = new ShuffleManager(100, Serializers.kryo(), tmp.resolve("shuffle"));
     shuffles.putMapOutput(1, 0, 0, 3, List.of(List.of("m0r0"), List.of("m0r1")));
