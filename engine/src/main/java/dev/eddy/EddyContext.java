@@ -7,10 +7,10 @@ import dev.eddy.accumulator.LongAccumulator;
 import dev.eddy.api.Function;
 import dev.eddy.api.Function2;
 import dev.eddy.api.Tuple2;
+import dev.eddy.broadcast.Broadcast;
 import dev.eddy.rdd.PairRDD;
 import dev.eddy.rdd.RDD;
 import dev.eddy.rdd.internal.EmptyRDD;
-import dev.eddy.broadcast.Broadcast;
 import dev.eddy.rdd.internal.ParallelCollectionRDD;
 import dev.eddy.rdd.internal.RDDCheckpointer;
 import dev.eddy.rdd.internal.TextFileRDD;
@@ -239,12 +239,6 @@ public final class EddyContext {
     return Optional.ofNullable(checkpointDir);
   }
 
-  /** Returns the error for a checkpoint asked for before {@link #setCheckpointDir}, with Spark's message. */
-  public static EddyException checkpointDirNotSet() {
-    return new EddyException(
-        "Checkpoint directory has not been set in the EddyContext: call sc.setCheckpointDir(dir) first");
-  }
-
   // ---------------------------------------------------------------- job listeners
 
   /**
@@ -271,7 +265,10 @@ public final class EddyContext {
 
   // ---------------------------------------------------------------- lifecycle
 
-  /** Stops the context: cancels running jobs, ends the task threads, drops cached blocks and deletes their files. Idempotent. */
+  /**
+   * Stops the context: cancels running jobs, ends the task threads, drops cached blocks and
+   * deletes their files and the shuffle's spill files. Idempotent.
+   */
   public void stop() {
     stopped = true;
     scheduler.stop();

@@ -18,9 +18,9 @@ import java.util.function.Supplier;
  * (and, for serialized levels, each serializer) it caches an RDD of {@code Tuple2<String,
  * Integer>} built by a map, times the first action (compute and store) and the median of five
  * later actions (read back), and reports the bytes kept; then it times a {@code reduceByKey} with
- * the shuffle in memory and with a 1 MB budget that forces every map output to disk. The whole
- * table runs once unprinted first, so that no row pays for the JIT warming up. Prints Markdown
- * tables.
+ * the shuffle in memory and with a 1 MB budget that makes the map tasks spill (figures per run).
+ * The whole table runs once unprinted first, so that no row pays for the JIT warming up. Prints
+ * Markdown tables.
  *
  * <p>{@code bench/run.sh storage [records]} (default 500,000 records in 8 partitions).
  */
@@ -40,7 +40,8 @@ public final class StorageBenchmark {
     System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
     tables(numbers);
     System.setOut(out);
-    System.out.printf(Locale.ROOT, "%,d records of Tuple2<String,Integer>, %d partitions, local[2]%n%n", numbers.size(), PARTITIONS);
+    System.out.printf(Locale.ROOT, "%,d records of Tuple2<String,Integer>, %d partitions, local[2]%n%n",
+        numbers.size(), PARTITIONS);
     tables(numbers);
   }
 
@@ -57,13 +58,14 @@ public final class StorageBenchmark {
       }
     }
     System.out.println();
-    System.out.println("| shuffle budget | reduceByKey ms (median) | map outputs spilled | records spilled | MB spilled |");
+    System.out.println("| shuffle budget | reduceByKey ms (median) | spill segments | records spilled | MB spilled |");
     System.out.println("|---|---:|---:|---:|---:|");
     shuffle("256 MB (in memory)", 256L << 20, numbers);
     shuffle("1 MB", 1L << 20, numbers);
   }
 
-  private static void row(String name, String shownSerializer, StorageLevel level, String serializer, List<Integer> numbers) {
+  private static void row(
+      String name, String shownSerializer, StorageLevel level, String serializer, List<Integer> numbers) {
     EddyContext sc = context(serializer, 256L << 20);
     try {
       RDD<Tuple2<String, Integer>> rdd = sc.parallelize(numbers, PARTITIONS).map(i -> new Tuple2<>("key-" + i, i));
@@ -89,7 +91,8 @@ public final class StorageBenchmark {
           .count());
       ShuffleSpillMetrics m = sc.shuffleManager().metrics();
       System.out.printf(Locale.ROOT, "| %s | %.0f | %d | %,d | %.1f |%n",
-          name, ms, m.spills() / (ROUNDS + 1), m.recordsSpilled() / (ROUNDS + 1), m.bytesSpilled() / 1e6 / (ROUNDS + 1));
+          name, ms, m.spills() / (ROUNDS + 1), m.recordsSpilled() / (ROUNDS + 1),
+          m.bytesSpilled() / 1e6 / (ROUNDS + 1));
     } finally {
       sc.stop();
     }

@@ -15,6 +15,7 @@ import dev.eddy.rdd.internal.MapPartitionsRDD;
 import dev.eddy.rdd.internal.CartesianRDD;
 import dev.eddy.rdd.internal.CoalescedRDD;
 import dev.eddy.rdd.internal.NaturalOrder;
+import dev.eddy.rdd.internal.RDDCheckpointer;
 import dev.eddy.rdd.internal.RDDStorageState;
 import dev.eddy.rdd.internal.Samplers;
 import dev.eddy.rdd.internal.TextOutput;
@@ -208,7 +209,7 @@ public abstract class RDD<T> {
    */
   public void checkpoint() {
     if (sc.getCheckpointDir().isEmpty()) {
-      throw EddyContext.checkpointDirNotSet();
+      throw RDDCheckpointer.dirNotSet();
     }
     storage.markForCheckpoint();
   }

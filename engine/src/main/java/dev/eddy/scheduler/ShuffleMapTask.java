@@ -9,13 +9,16 @@ import dev.eddy.rdd.Partitioner;
 import dev.eddy.rdd.ShuffleDependency;
 import dev.eddy.rdd.internal.CombinerMap;
 import dev.eddy.shuffle.ShuffleManager;
+import dev.eddy.shuffle.ShuffleWriter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
 /**
  * Computes one partition of a shuffle's parent and writes its pairs into one bucket per reduce
- * partition, combining values by key first when the shuffle asks for map-side combine. Immutable.
+ * partition, combining values by key first when the shuffle asks for map-side combine. Plain
+ * pairs go through a {@link ShuffleWriter}, which spills while the task runs; combined buckets
+ * (bounded by the number of keys) are handed over whole and spilled if they do not fit. Immutable.
  */
 final class ShuffleMapTask<K, V, C> extends Task<Void> {
   private final ShuffleDependency<K, V, C> dependency;
@@ -30,38 +33,39 @@ final class ShuffleMapTask<K, V, C> extends Task<Void> {
   @Override
   Void run(TaskContext context) {
     var rdd = dependency.rdd();
-    Iterator<Tuple2<K, V>> records = rdd.iterator(rdd.partitions().get(partitionId()), context);
     // the bucketing loops count the records they take: one wrapper less on the hot path
-    List<List<?>> buckets =
-        dependency.mapSideCombine() ? combinedBuckets(records, context) : plainBuckets(records, context);
+    Iterator<Tuple2<K, V>> records = rdd.iterator(rdd.partitions().get(partitionId()), context);
     long written = 0;
-    for (List<?> bucket : buckets) {
-      written += bucket.size();
+    if (dependency.mapSideCombine()) {
+      List<List<?>> buckets = combinedBuckets(records, context);
+      for (List<?> bucket : buckets) {
+        written += bucket.size();
+      }
+      shuffles.putMapOutput(
+          context.jobId(), dependency.shuffleId(), partitionId(), rdd.getNumPartitions(), buckets);
+    } else {
+      written = writePlain(context, records);
     }
     // in-memory outputs are kept by reference: no bytes are serialized
     context.taskMetrics().incShuffleWrite(written, 0);
-    shuffles.putMapOutput(
-        context.jobId(), dependency.shuffleId(), partitionId(), rdd.getNumPartitions(), buckets);
     return null;
   }
 
-  private List<List<?>> plainBuckets(Iterator<Tuple2<K, V>> records, TaskContext context) {
+  /** Writes the pairs as they come, through a writer that spills beyond the shuffle's memory budget. */
+  private long writePlain(TaskContext context, Iterator<Tuple2<K, V>> records) {
     Partitioner partitioner = dependency.partitioner();
-    List<List<?>> buckets = new ArrayList<>();
-    List<List<Tuple2<K, V>>> typed = new ArrayList<>();
-    for (int i = 0; i < partitioner.numPartitions(); i++) {
-      List<Tuple2<K, V>> bucket = new ArrayList<>();
-      typed.add(bucket);
-      buckets.add(bucket);
+    long written = 0;
+    try (ShuffleWriter writer = shuffles.writer(context.jobId(), dependency.shuffleId(), partitionId(),
+        dependency.rdd().getNumPartitions(), partitioner.numPartitions())) {
+      while (records.hasNext()) {
+        Tuple2<K, V> pair = records.next();
+        writer.add(partitioner.getPartition(pair._1()), pair);
+        written++;
+      }
+      writer.commit();
     }
-    long taken = 0;
-    while (records.hasNext()) {
-      Tuple2<K, V> pair = records.next();
-      typed.get(partitioner.getPartition(pair._1())).add(pair);
-      taken++;
-    }
-    context.taskMetrics().incRecordsWritten(taken);
-    return buckets;
+    context.taskMetrics().incRecordsWritten(written);
+    return written;
   }
 
   private List<List<?>> combinedBuckets(Iterator<Tuple2<K, V>> records, TaskContext context) {

@@ -12,6 +12,9 @@ import java.util.function.LongSupplier;
  * attempt stopped because its job was cancelled or failed elsewhere is never retried. Each attempt
  * gets a new {@link TaskContext} and reports a {@link TaskStart} and a {@link TaskEnd} with its
  * metrics. Retries run at once on the same thread: in one JVM there is no other executor to prefer.
+ * Attempts run with the submitting thread's context class loader, as Spark's executors use the
+ * REPL's loader, so that the serializer finds notebook classes when a task reads cached, spilled,
+ * broadcast or checkpointed data.
  *
  * <p>Thread-safe: another thread may {@link #kill()} it while it runs.
  */
@@ -36,16 +39,19 @@ final class TaskAttempts<R> implements Callable<R> {
   private final int maxFailures;
   private final LongSupplier newAttemptId;
   private final JobListenerBus events;
+  private final ClassLoader loader;
   private volatile TaskContext current;
   private volatile boolean killed;
 
-  TaskAttempts(Task<R> task, int jobId, int stageId, int maxFailures, LongSupplier newAttemptId, JobListenerBus events) {
+  TaskAttempts(Task<R> task, int jobId, int stageId, int maxFailures, LongSupplier newAttemptId, JobListenerBus events,
+      ClassLoader loader) {
     this.task = task;
     this.jobId = jobId;
     this.stageId = stageId;
     this.maxFailures = maxFailures;
     this.newAttemptId = newAttemptId;
     this.events = events;
+    this.loader = loader;
   }
 
   /** Stops the running attempt at its next element and prevents further attempts. */
@@ -59,6 +65,17 @@ final class TaskAttempts<R> implements Callable<R> {
 
   @Override
   public R call() throws Exception {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(loader);
+    try {
+      return attempts();
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  private R attempts() throws Exception {
     for (int attempt = 0; ; attempt++) {
       TaskContext context = new TaskContext(jobId, stageId, task.partitionId(), attempt, newAttemptId.getAsLong());
       current = context;

@@ -38,11 +38,12 @@ final class TaskSetRunner {
   <R> List<R> run(ActiveJob job, int stageId, List<? extends Task<R>> tasks) {
     job.throwIfCancelled();
     CompletionService<R> completion = new ExecutorCompletionService<>(pool);
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
     Map<Future<R>, Integer> indexOf = new HashMap<>();
     try {
       for (int i = 0; i < tasks.size(); i++) {
         TaskAttempts<R> attempts = new TaskAttempts<>(
-            tasks.get(i), job.id(), stageId, maxFailures, nextAttemptId::getAndIncrement, events);
+            tasks.get(i), job.id(), stageId, maxFailures, nextAttemptId::getAndIncrement, events, loader);
         Future<R> future = completion.submit(attempts);
         indexOf.put(future, i);
         job.track(future, attempts);

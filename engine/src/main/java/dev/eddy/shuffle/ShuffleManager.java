@@ -26,28 +26,31 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * Holds shuffle map outputs: for each (job, shuffle, map partition) the records bucketed by
  * reduce partition. Outputs stay in memory by reference while they fit a budget ({@code
- * eddy.shuffle.memory.bytes}, sized by {@link SizeEstimator}); a map output that would exceed it is
- * spilled: written through the serializer to one file, bucket after bucket in reduce-partition
- * order, with each bucket's offset kept so a reducer reads only its own bytes. Readers see memory
- * and spilled outputs alike.
+ * eddy.shuffle.memory.bytes}, sized by {@link SizeEstimator}). A map task writes through a
+ * {@link ShuffleWriter}, which spills its buffer whenever the buffer would exceed the budget:
+ * through the serializer to a file, bucket after bucket in reduce-partition order, with each
+ * bucket's offset kept so a reducer reads only its own bytes. Readers see memory and spilled
+ * parts alike, in the order they were written.
  *
  * <p>Outputs belong to the job that wrote them and are dropped, spill files included, when it ends
  * ({@link #removeJob}), so memory does not grow with the number of batches of a stream, and two
- * jobs over the same lineage never see each other's half-written outputs. A map task still builds
- * its whole output in memory before it is stored or spilled.
+ * jobs over the same lineage never see each other's half-written outputs.
  *
  * <p>Thread-safe: map tasks of a stage write concurrently.
  */
 public final class ShuffleManager {
   private record Key(int jobId, int shuffleId) {}
 
-  /** One map output: its buckets in memory, or a file with the bucket offsets. */
-  private sealed interface MapOutput permits InMemory, Spilled {}
+  /** One map output: the parts its writer produced, in order (spilled segments, then what stayed in memory). */
+  private record MapOutput(List<Part> parts) {}
 
-  private record InMemory(List<List<?>> buckets, long size) implements MapOutput {}
+  /** Part of a map output: buckets in memory, or a file with the bucket offsets. */
+  sealed interface Part permits InMemory, Spilled {}
+
+  record InMemory(List<? extends List<?>> buckets, long size) implements Part {}
 
   /** {@code offsets[r]} to {@code offsets[r + 1]} are the bytes of reduce partition r. */
-  private record Spilled(Path file, long[] offsets) implements MapOutput {}
+  record Spilled(Path file, long[] offsets) implements Part {}
 
   private final long memoryBytes;
   private final Serializer serializer;
@@ -88,21 +91,57 @@ public final class ShuffleManager {
    * does not fit the memory budget.
    */
   public void putMapOutput(int jobId, int shuffleId, int mapId, int numMaps, List<List<?>> buckets) {
-    MapOutput output;
-    if (serializer == null) {
-      output = new InMemory(buckets, 0);
-    } else {
-      long size = estimate(buckets);
-      if (memoryUsed.addAndGet(size) <= memoryBytes) {
-        output = new InMemory(buckets, size);
-      } else {
-        memoryUsed.addAndGet(-size);
-        output = spill(BlockId.shuffleSpill(jobId, shuffleId, mapId), buckets);
+    long size = serializer == null ? 0 : estimate(buckets);
+    if (reserve(size)) {
+      commit(jobId, shuffleId, mapId, numMaps, List.of(new InMemory(buckets, size)));
+      return;
+    }
+    ShuffleWriter writer = writer(jobId, shuffleId, mapId, numMaps, buckets.size());
+    for (int r = 0; r < buckets.size(); r++) {
+      for (Object record : buckets.get(r)) {
+        writer.add(r, record);
       }
     }
+    writer.commit();
+  }
+
+  /**
+   * Returns a writer for the output of map partition {@code mapId}: it buffers records by reduce
+   * partition and spills the buffer to disk whenever it would exceed the memory budget, so a map
+   * output larger than the budget never sits in memory whole.
+   */
+  public ShuffleWriter writer(int jobId, int shuffleId, int mapId, int numMaps, int numReduces) {
+    return new ShuffleWriter(this, jobId, shuffleId, mapId, numMaps, numReduces);
+  }
+
+  /** Reserves {@code bytes} (negative to release) of the budget; false, with nothing reserved, if they do not fit. */
+  boolean reserve(long bytes) {
+    if (serializer == null || bytes <= 0) {
+      memoryUsed.addAndGet(serializer == null ? 0 : bytes);
+      return true;
+    }
+    if (memoryUsed.addAndGet(bytes) <= memoryBytes) {
+      return true;
+    }
+    memoryUsed.addAndGet(-bytes);
+    return false;
+  }
+
+  /** Returns whether this manager spills at all (it has a serializer). */
+  boolean spills() {
+    return serializer != null;
+  }
+
+  /** Stores a finished map output made of spilled segments and a last part kept in memory. */
+  void commit(int jobId, int shuffleId, int mapId, int numMaps, List<Part> parts) {
     MapOutput old = outputs.computeIfAbsent(new Key(jobId, shuffleId), k -> new AtomicReferenceArray<>(numMaps))
-        .getAndSet(mapId, output);
+        .getAndSet(mapId, new MapOutput(List.copyOf(parts)));
     release(old);
+  }
+
+  /** Returns a part holding {@code buckets} in memory, whose {@code size} bytes were reserved. */
+  Part inMemory(List<? extends List<?>> buckets, long size) {
+    return new InMemory(buckets, size);
   }
 
   /**
@@ -120,14 +159,14 @@ public final class ShuffleManager {
           + " started, and a cached partition was evicted since. Run the action again, or persist"
           + " with MEMORY_AND_DISK so that evicted partitions go to disk.");
     }
-    List<MapOutput> parts = new ArrayList<>();
+    List<Part> parts = new ArrayList<>();
     for (int m = 0; m < shuffle.length(); m++) {
       MapOutput output = shuffle.get(m);
       if (output == null) {
         throw new IllegalStateException(
             "missing map output " + m + " of shuffle " + shuffleId + " in job " + jobId);
       }
-      parts.add(output);
+      parts.addAll(output.parts());
     }
     return new Iterator<>() {
       private int next;
@@ -151,6 +190,11 @@ public final class ShuffleManager {
     };
   }
 
+  /** Deletes a spill file of a map output that was never committed (its task failed). */
+  void discard(Part part) {
+    release(part);
+  }
+
   /** Drops every map output written by job {@code jobId}, deleting its spill files. */
   public void removeJob(int jobId) {
     outputs.entrySet().removeIf(e -> {
@@ -172,6 +216,14 @@ public final class ShuffleManager {
     }
   }
 
+  private static long estimate(List<List<?>> buckets) {
+    long size = 0;
+    for (List<?> bucket : buckets) {
+      size += SizeEstimator.estimateList(bucket);
+    }
+    return size;
+  }
+
   /** Returns how many shuffles currently hold outputs; for tests and diagnostics. */
   public int size() {
     return outputs.size();
@@ -182,7 +234,7 @@ public final class ShuffleManager {
     return new ShuffleSpillMetrics(spills.get(), recordsSpilled.get(), bytesSpilled.get(), memoryUsed.get());
   }
 
-  private Iterator<?> bucket(MapOutput output, int reduceId) {
+  private Iterator<?> bucket(Part output, int reduceId) {
     if (output instanceof InMemory memory) {
       return memory.buckets().get(reduceId).iterator();
     }
@@ -198,8 +250,9 @@ public final class ShuffleManager {
     return serializer.deserializeStream(new ByteArrayInputStream(bytes)).asIterator();
   }
 
-  private Spilled spill(BlockId id, List<List<?>> buckets) {
-    Path file = dir.resolve(id.name());
+  /** Writes {@code buckets} to segment {@code segment} of a map output's spill files and returns the part. */
+  Part spill(BlockId id, int segment, List<? extends List<?>> buckets) {
+    Path file = dir.resolve(id.name() + "_" + segment);
     long[] offsets = new long[buckets.size() + 1];
     long records = 0;
     try {
@@ -225,6 +278,12 @@ public final class ShuffleManager {
   }
 
   private void release(MapOutput output) {
+    if (output != null) {
+      output.parts().forEach(this::release);
+    }
+  }
+
+  private void release(Part output) {
     if (output instanceof InMemory memory) {
       memoryUsed.addAndGet(-memory.size());
     } else if (output instanceof Spilled spilled) {
@@ -234,13 +293,5 @@ public final class ShuffleManager {
         throw new UncheckedIOException("Cannot delete shuffle spill file " + spilled.file(), e);
       }
     }
-  }
-
-  private static long estimate(List<List<?>> buckets) {
-    long size = 0;
-    for (List<?> bucket : buckets) {
-      size += SizeEstimator.estimateList(bucket);
-    }
-    return size;
   }
 }

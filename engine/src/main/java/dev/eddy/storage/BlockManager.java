@@ -36,7 +36,8 @@ import java.util.function.Supplier;
  * partition that does not fit even then goes to disk if its level allows, or is not stored.
  *
  * <p><b>Disk.</b> Files are written through the context's {@link Serializer} in a directory
- * deleted by {@link #stop()}. Disk copies are not promoted back into memory when read.
+ * deleted by {@link #stop()}. A copy read from disk goes back into memory when its level uses
+ * memory and it fits (evicting others as a put would); its file stays.
  *
  * <p><b>Copies.</b> A {@code _2} level keeps two independent copies of each block (separate
  * objects, bytes or files), standing in for Spark's replica on a second executor; reads use the
@@ -97,11 +98,16 @@ public final class BlockManager {
     return values.iterator();
   }
 
-  /** Returns the block's values from the first copy present, or empty. Counts neither hit nor miss. */
+  /**
+   * Returns the block's values from the first copy present, or empty. A copy read from disk is
+   * put back into memory when its level uses memory, as Spark does. Counts neither hit nor miss.
+   */
   public <T> Optional<List<T>> get(BlockId id) {
     Object payload = null;
+    CopyId fromDisk = null;
+    StorageLevel level;
     synchronized (this) {
-      StorageLevel level = levels.get(id);
+      level = levels.get(id);
       if (level == null) {
         return Optional.empty();
       }
@@ -109,6 +115,7 @@ public final class BlockManager {
         CopyId copyId = new CopyId(id, copy);
         MemoryStore.Entry entry = memory.get(copyId);
         payload = entry != null ? entry.payload() : disk.get(copyId);
+        fromDisk = entry == null && payload != null ? copyId : null;
       }
     }
     if (payload == null) {
@@ -116,7 +123,21 @@ public final class BlockManager {
     }
     @SuppressWarnings("unchecked")
     List<T> values = payload instanceof byte[] bytes ? deserialize(bytes) : (List<T>) payload;
+    if (fromDisk != null && level.useMemory()) {
+      promote(fromDisk, level, values, (byte[]) payload);
+    }
     return Optional.of(values);
+  }
+
+  /** Puts a copy read from disk back into memory if it fits; the disk copy stays. */
+  private synchronized void promote(CopyId id, StorageLevel level, List<?> values, byte[] bytes) {
+    if (!level.equals(levels.get(id.block())) || memory.isPresent(id)) {
+      return; // removed or promoted meanwhile
+    }
+    MemoryStore.Entry entry = level.deserialized()
+        ? new MemoryStore.Entry(Collections.unmodifiableList(values), SizeEstimator.estimateList(values), level)
+        : new MemoryStore.Entry(bytes, bytes.length, level);
+    memory.put(id, entry).ifPresent(evicted -> evicted.forEach(e -> evict(e.getKey(), e.getValue())));
   }
 
   /**

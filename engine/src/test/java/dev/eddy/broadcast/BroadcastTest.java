@@ -64,7 +64,8 @@ class BroadcastTest {
     EddyContext java = new EddyContext(new EddyConf(false).setMaster("local[1]").set("eddy.serializer", "java"));
     try {
       SerializationException e = assertThrows(SerializationException.class, () -> java.broadcast(new Object()));
-      assertTrue(e.getMessage().startsWith("Cannot broadcast object not serializable (class: java.lang.Object"), e.getMessage());
+      assertTrue(e.getMessage().startsWith("Cannot broadcast object not serializable (class: java.lang.Object"),
+          e.getMessage());
       assertTrue(e.getMessage().endsWith(") with the java serializer"), e.getMessage());
     } finally {
       java.stop();

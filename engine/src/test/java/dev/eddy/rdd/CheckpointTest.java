@@ -64,6 +64,23 @@ class CheckpointTest {
   }
 
   @Test
+  void aCachedRddIsCheckpointedFromItsCache() {
+    sc.setCheckpointDir(tmp.toString());
+    AtomicInteger calls = new AtomicInteger();
+    RDD<Integer> rdd = sc.parallelize(range(20), 4).map(x -> {
+      calls.incrementAndGet();
+      return x;
+    }).cache();
+    rdd.checkpoint();
+    assertEquals(range(20), rdd.collect());
+    assertTrue(rdd.isCheckpointed());
+    assertEquals(20, calls.get(), "the checkpoint job read the cached partitions");
+    rdd.unpersist();
+    assertEquals(range(20), rdd.collect());
+    assertEquals(20, calls.get(), "without the cache, the files are read");
+  }
+
+  @Test
   void aShuffledRddCheckpointedNeedsNoShuffleAfterwards() {
     sc.setCheckpointDir(tmp.toString());
     PairRDD<Integer, Integer> sums = sc.parallelize(range(10), 3)

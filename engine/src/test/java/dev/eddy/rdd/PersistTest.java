@@ -143,7 +143,8 @@ class PersistTest {
     assertSame(rdd, rdd.persist(StorageLevel.MEMORY_ONLY));
     UnsupportedOperationException e =
         assertThrows(UnsupportedOperationException.class, () -> rdd.persist(StorageLevel.DISK_ONLY));
-    assertTrue(e.getMessage().startsWith("Cannot change storage level of an RDD after it was already assigned a level"));
+    assertTrue(e.getMessage().startsWith(
+        "Cannot change storage level of an RDD after it was already assigned a level"), e.getMessage());
     rdd.unpersist();
     assertEquals(StorageLevel.NONE, rdd.getStorageLevel());
     rdd.persist(StorageLevel.DISK_ONLY);

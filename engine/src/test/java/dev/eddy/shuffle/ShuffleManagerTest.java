@@ -17,7 +17,8 @@ class ShuffleManagerTest {
     assertEquals(List.of("m0r0", "m1r0"), drain(shuffles, 1, 0, 0));
     assertEquals(List.of("m1r1"), drain(shuffles, 1, 0, 1));
     IllegalStateException other = assertThrows(IllegalStateException.class, () -> shuffles.read(2, 0, 0));
-    assertTrue(other.getMessage().startsWith("No map outputs of shuffle 0 in job 2"), "another job does not see job 1's outputs");
+    assertTrue(other.getMessage().startsWith("No map outputs of shuffle 0 in job 2"),
+        "another job does not see job 1's outputs");
     shuffles.registerShuffle(2, 0, 0);
     assertEquals(List.of(), drain(shuffles, 2, 0, 0), "a map stage without partitions writes nothing");
     shuffles.removeJob(1);

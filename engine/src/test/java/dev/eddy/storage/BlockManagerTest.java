@@ -36,10 +36,10 @@ class BlockManagerTest {
     blocks.get(BlockId.rdd(1, 0)); // rdd 1 is now the most recently used
     assertTrue(blocks.put(BlockId.rdd(3, 0), VALUES, StorageLevel.MEMORY_ONLY));
 
-    assertEquals(new BlockStatus(StorageLevel.MEMORY_AND_DISK, 0, 1, 0, blocks.status(BlockId.rdd(2, 0)).get().diskSize()),
-        blocks.status(BlockId.rdd(2, 0)).get(), "the least recently used block went to disk");
-    assertEquals(Optional.of(VALUES), blocks.get(BlockId.rdd(2, 0)));
-    assertTrue(blocks.status(BlockId.rdd(1, 0)).get().copiesInMemory() == 1);
+    BlockStatus second = blocks.status(BlockId.rdd(2, 0)).orElseThrow();
+    assertEquals(new BlockStatus(StorageLevel.MEMORY_AND_DISK, 0, 1, 0, second.diskSize()), second,
+        "the least recently used block went to disk");
+    assertEquals(1, blocks.status(BlockId.rdd(1, 0)).get().copiesInMemory());
 
     assertTrue(blocks.put(BlockId.rdd(4, 0), VALUES, StorageLevel.MEMORY_ONLY));
     assertEquals(Optional.empty(), blocks.status(BlockId.rdd(1, 0)), "a MEMORY_ONLY block is dropped");
@@ -48,6 +48,12 @@ class BlockManagerTest {
     assertEquals(2 * SIZE, m.memoryUsedBytes());
     assertTrue(m.diskUsedBytes() > 0);
     assertEquals(3, m.blocks());
+
+    assertEquals(Optional.of(VALUES), blocks.get(BlockId.rdd(2, 0)));
+    assertEquals(1, blocks.status(BlockId.rdd(2, 0)).get().copiesInMemory(), "read from disk, back in memory");
+    assertEquals(1, blocks.status(BlockId.rdd(2, 0)).get().copiesOnDisk());
+    assertEquals(Optional.empty(), blocks.status(BlockId.rdd(3, 0)), "the least recently used made room");
+    assertEquals(3, blocks.metrics().evictions());
   }
 
   @Test

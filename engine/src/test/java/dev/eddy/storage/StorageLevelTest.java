@@ -29,7 +29,8 @@ class StorageLevelTest {
     assertEquals(11, StorageLevel.ALL.size());
     for (StorageLevel level : StorageLevel.ALL) {
       assertSame(level, StorageLevel.fromString(level.description().toLowerCase()));
-      assertSame(level, StorageLevel.create(level.useDisk(), level.useMemory(), level.deserialized(), level.replication()));
+      assertSame(level,
+          StorageLevel.create(level.useDisk(), level.useMemory(), level.deserialized(), level.replication()));
       assertSame(level, Serializers.java().deserialize(Serializers.java().serialize(level)));
     }
     assertSame(StorageLevel.MEMORY_ONLY, StorageLevel.MEMORY_ONLY());

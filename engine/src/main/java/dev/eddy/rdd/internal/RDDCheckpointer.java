@@ -30,6 +30,12 @@ import java.util.Set;
 public final class RDDCheckpointer {
   private RDDCheckpointer() {}
 
+  /** Returns the error for a checkpoint asked for before {@code sc.setCheckpointDir}, with Spark's message. */
+  public static EddyException dirNotSet() {
+    return new EddyException(
+        "Checkpoint directory has not been set in the EddyContext: call sc.setCheckpointDir(dir) first");
+  }
+
   /** Writes the marked checkpoints in {@code rdd}'s lineage. */
   public static void checkpointMarked(RDD<?> rdd) {
     Set<Integer> visited = new HashSet<>();
@@ -55,7 +61,7 @@ public final class RDDCheckpointer {
 
   private static <T> void write(RDD<T> rdd, RDDStorageState state) {
     EddyContext sc = rdd.context();
-    Path dir = sc.getCheckpointDir().map(Path::of).orElseThrow(EddyContext::checkpointDirNotSet)
+    Path dir = sc.getCheckpointDir().map(Path::of).orElseThrow(RDDCheckpointer::dirNotSet)
         .resolve("rdd-" + rdd.id());
     CheckpointRDD<T> written = null;
     try {

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * The result of a shuffle: partition i holds every pair whose key the partitioner sends to i,
- * read from the in-memory map outputs of its job and combined by key when there is an
+ * read from its job's map outputs (in memory or spilled) and combined by key when there is an
  * {@link Aggregator}. Keys appear in the order first met, reading map outputs in partition order.
  * Immutable.
  */
