@@ -261,6 +261,31 @@ class InterruptTest(unittest.TestCase):
         self.assertEqual("ok", reply["status"])
         self.assertEqual("3", of_type(messages, "execute_result")[0]["content"]["data"]["text/plain"])
 
+    def test_interrupt_cancels_a_long_rdd_job(self):
+        code = """System.out.println("job starting"); System.out.flush();
+sc.parallelize(java.util.stream.IntStream.range(0, 1000).boxed().toList(), 2)
+    .flatMap(x -> java.util.stream.IntStream.range(0, 1_000_000).boxed().iterator())
+    .map(x -> Long.valueOf(x) * x % 7)
+    .count()"""
+        msg_id = self.kc.execute(code)
+        deadline = time.monotonic() + 30
+        started = False
+        while not started and time.monotonic() < deadline:
+            msg = self.kc.get_iopub_msg(timeout=deadline - time.monotonic())
+            started = (msg["parent_header"].get("msg_id") == msg_id
+                       and msg["msg_type"] == "stream" and "job starting" in msg["content"]["text"])
+        self.assertTrue(started, "the cell never started its job")
+        time.sleep(0.5)  # let the job's tasks get going; the job runs for minutes if not cancelled
+        interrupted = time.monotonic()
+        self.km.interrupt_kernel()
+        reply = shell_reply(self.kc, msg_id, 15)["content"]
+        self.assertLess(time.monotonic() - interrupted, 5)
+        self.assertEqual("error", reply["status"])
+        iopub_until_idle(self.kc, msg_id, 10)
+        reply, messages = execute(self.kc, "sc.parallelize(List.of(1, 2, 3), 2).map(x -> x * 2).collect()", timeout=20)
+        self.assertEqual("ok", reply["status"])
+        self.assertEqual("[2, 4, 6]", of_type(messages, "execute_result")[0]["content"]["data"]["text/plain"])
+
     def test_interrupt_ends_a_sleep(self):
         msg_id = self.kc.execute("Thread.sleep(60_000);")
         time.sleep(0.5)
