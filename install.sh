@@ -9,6 +9,7 @@
 #   ./install.sh --kernelspec-only    skip dependency checks and the build (the jar must exist)
 #   ./install.sh --no-deps            do not try to install missing system packages
 #
+# The kernelspec gets a class-data archive (faster kernel start) unless EDDY_CDS=0.
 # Without --jupyter-path, a set JUPYTER_PATH's first entry is used as the private location.
 set -euo pipefail
 
@@ -30,7 +31,7 @@ while [ $# -gt 0 ]; do
     --sys-prefix) sys_prefix=true ;;
     --kernelspec-only) install_deps=false; build=false ;;
     --no-deps) install_deps=false ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "install.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -130,15 +131,63 @@ kernelspec_dir() {
   fi
 }
 
+# The JVM options of the kernelspec template (those before -jar), one per line.
+spec_jvm_options() {
+  sed -n 's/^ *"\(-[^"]*\)",\{0,1\} *$/\1/p' "$spec_template" | grep -v '^-jar$'
+}
+
+# Whether $2 is a class-data archive the kernel's JVM ($1) can map with the jar in $3.
+cds_usable() {
+  local opts
+  mapfile -t opts < <(spec_jvm_options)
+  [ -s "$2" ] && "$1" "${opts[@]}" -Xshare:on -XX:SharedArchiveFile="$2" -Xlog:cds*=off -cp "$3" -version >/dev/null 2>&1
+}
+
+# Makes the class-data archive $2/eddy.jsa (AppCDS): a short scripted session of the kernel
+# (--cds-warmup) records the classes a kernel loads to start and run its first cells, and later
+# kernels map them instead of loading them again. Optional: on any failure (or EDDY_CDS=0) there
+# is no archive and the kernelspec goes without it. An archive that still fits is kept.
+make_cds_archive() {
+  local java="$1" dir="$2" archive="$2/eddy.jsa" log opts
+  if [ "${EDDY_CDS:-1}" = 0 ]; then
+    rm -f "$archive"
+    return 1
+  fi
+  if cds_usable "$java" "$archive" "$dir/eddy-kernel.jar"; then
+    return 0
+  fi
+  rm -f "$archive"
+  say "recording a class-data archive to speed up kernel start (a few seconds)"
+  mapfile -t opts < <(spec_jvm_options)
+  log="$(mktemp)"
+  if timeout 120 "$java" "${opts[@]}" -Xlog:cds*=off -XX:ArchiveClassesAtExit="$archive" \
+        -jar "$dir/eddy-kernel.jar" --cds-warmup >"$log" 2>&1 \
+      && cds_usable "$java" "$archive" "$dir/eddy-kernel.jar"; then
+    rm -f "$log"
+    return 0
+  fi
+  printf 'install.sh: no class-data archive (the kernel starts without it); last lines of its log:\n' >&2
+  tail -5 "$log" >&2 || true
+  rm -f "$log" "$archive"
+  return 1
+}
+
 install_kernelspec() {
-  local dir java
+  local dir java cds_options=""
   [ -f "$jar" ] || die "the kernel jar is missing ($jar); run ./install.sh without --kernelspec-only"
   dir="$(kernelspec_dir)"
   java="$(java_bin)"
   mkdir -p "$dir"
-  cp "$jar" "$dir/eddy-kernel.jar"
-  sed -e "s|@JAVA@|$java|" -e "s|@JAR@|$dir/eddy-kernel.jar|" "$spec_template" > "$dir/kernel.json"
-  say "kernelspec 'eddy' installed in $dir"
+  # An unchanged jar keeps its time stamp, which a class-data archive made with it checks.
+  cmp -s "$jar" "$dir/eddy-kernel.jar" || cp "$jar" "$dir/eddy-kernel.jar"
+  if make_cds_archive "$java" "$dir"; then
+    # A stale archive (e.g. after a JDK update) is ignored by the JVM; its warning goes to the
+    # kernel's log (stderr), never to stdout.
+    cds_options="\\n    \"-XX:SharedArchiveFile=$dir/eddy.jsa\",\\n    \"-Xlog:cds*=off\",\\n    \"-Xlog:cds*=warning:stderr\","
+  fi
+  sed -e "s|@JAVA@|$java|" -e "s|@JAR@|$dir/eddy-kernel.jar|" \
+      -e "s|^\( *\)\"-Xshare:auto\",|&$cds_options|" "$spec_template" > "$dir/kernel.json"
+  say "kernelspec 'eddy' installed in $dir${cds_options:+ (with a class-data archive)}"
 }
 
 if [ "$install_deps" = true ] || [ "$build" = true ]; then

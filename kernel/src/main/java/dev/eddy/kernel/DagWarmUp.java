@@ -11,14 +11,19 @@ import dev.eddy.dag.Dag;
 final class DagWarmUp {
   private DagWarmUp() {}
 
+  /** Does the warm-up work on the calling thread (also used to build the class-data archive). */
+  static void run() {
+    Dag.builder().title("warm-up")
+        .node(1, "source", "").node(2, "map", "").node(3, "reduce", "")
+        .cluster(1, "stage 1", 1, 2).cluster(2, "stage 2", 3)
+        .edge(1, 2).shuffle(2, 3)
+        .build().toSvg();
+  }
+
   static void start() {
     Thread t = new Thread(() -> {
       try {
-        Dag.builder().title("warm-up")
-            .node(1, "source", "").node(2, "map", "").node(3, "reduce", "")
-            .cluster(1, "stage 1", 1, 2).cluster(2, "stage 2", 3)
-            .edge(1, 2).shuffle(2, 3)
-            .build().toSvg();
+        run();
       } catch (RuntimeException | LinkageError e) {
         // the first diagram will pay the cost instead
       }

@@ -10,7 +10,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Starts the kernel: {@code java -jar eddy-kernel.jar <connection file>}.
+ * Starts the kernel: {@code java -jar eddy-kernel.jar <connection file>}; or, with {@code
+ * --cds-warmup} instead of a connection file, runs the scripted session of {@link CdsWarmUp} and
+ * exits (0 if its cells ran), for building a class-data archive at install time.
  *
  * <p>Binds the sockets and answers the client at once; JShell and the engine are built in the
  * background (see {@link CellRunner}). Never logs the connection properties: they hold the
@@ -21,8 +23,15 @@ public final class EddyKernelMain {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
-      System.err.println("usage: java -jar eddy-kernel.jar <connection file>");
+      System.err.println("usage: java -jar eddy-kernel.jar <connection file> | --cds-warmup");
       System.exit(2);
+    }
+    if (args[0].equals("--cds-warmup")) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+      int ok = CdsWarmUp.run(System.err);
+      int expected = CdsWarmUp.CELLS.size() - 1;
+      System.out.println("eddy: class-data warm-up ran " + ok + " of " + expected + " cells");
+      System.exit(ok == expected ? 0 : 1);
     }
     // Libraries that log through SLF4J find no provider; keep its notice out of cell output.
     System.setProperty("slf4j.internal.verbosity", "ERROR");

@@ -13,11 +13,16 @@ import java.util.Map;
 final class TablesawWarmUp {
   private TablesawWarmUp() {}
 
+  /** Does the warm-up work on the calling thread (also used to build the class-data archive). */
+  static void run() {
+    OutputRows rows = new OutputRows(new Time(0), 0, "warm-up", List.of("x"), false);
+    LiveViewRenderer.render(new LiveView.Snapshot(true, 0, null, 0, 0, Map.of(0, rows)));
+  }
+
   static void start() {
     Thread t = new Thread(() -> {
       try {
-        OutputRows rows = new OutputRows(new Time(0), 0, "warm-up", List.of("x"), false);
-        LiveViewRenderer.render(new LiveView.Snapshot(true, 0, null, 0, 0, Map.of(0, rows)));
+        run();
       } catch (RuntimeException | LinkageError e) {
         // the first live view will pay the cost instead
       }
