@@ -23,6 +23,7 @@ import org.objenesis.strategy.StdInstantiatorStrategy;
 
 /**
  * Builds Kryo instances configured the Eddy way: the given reference and registration modes,
+ * records through {@link RecordSerializer} (Kryo's format, with accessors found once per class),
  * no-arg constructors where they exist and Objenesis otherwise, serializable lambdas, JDK
  * immutable collections, and a fixed list of common classes registered first so they are written
  * as small ids even when registration is off.
@@ -59,6 +60,7 @@ public final class KryoFactory {
     kryo.setWarnUnregisteredClasses(false);
     kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
     kryo.setClassLoader(loader);
+    kryo.addDefaultSerializer(Record.class, RecordSerializer.class);
     for (Class<?> type : BUILT_IN) {
       kryo.register(type);
     }
