@@ -5,6 +5,7 @@ import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import com.esotericsoftware.kryo.serializers.DefaultSerializers;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -16,9 +17,9 @@ import java.util.Comparator;
 
 /**
  * Writes records in the byte format of Kryo's own {@code RecordSerializer} (components sorted by
- * name, primitives through their registered serializers, final types without a class id), but
- * finds the accessors and the canonical constructor once per record class instead of once per
- * object: Kryo 5.6's serializer looks them up by reflection for every object, which made a
+ * name, primitives as their registered serializers write them, final types without a class id),
+ * but finds the accessors and the canonical constructor once per record class instead of once per
+ * object, and writes primitives without boxing while Kryo's default serializers handle them: Kryo 5.6's serializer looks them up by reflection for every object, which made a
  * stream of records several times slower than one of plain classes. One instance per record
  * class and per Kryo; not thread-safe, like the Kryo that owns it.
  */
@@ -27,7 +28,45 @@ public final class RecordSerializer<T> extends Serializer<T> {
   private final MethodHandle constructor;
 
   /** One component: its accessor, its place in the canonical constructor, how it is written. */
-  private record Component(String name, Class<?> type, int index, MethodHandle accessor, boolean exactType) {}
+  private record Component(String name, Class<?> type, int index, MethodHandle accessor, boolean exactType,
+      Primitive primitive) {}
+
+  /**
+   * Primitives written straight to the buffer, in the format of Kryo's default serializers for
+   * them (used only while those serializers are the registered ones); {@code BOXED} otherwise.
+   */
+  private enum Primitive {
+    INT(int.class, Integer.class, DefaultSerializers.IntSerializer.class),
+    LONG(long.class, Long.class, DefaultSerializers.LongSerializer.class),
+    DOUBLE(double.class, Double.class, DefaultSerializers.DoubleSerializer.class),
+    FLOAT(float.class, Float.class, DefaultSerializers.FloatSerializer.class),
+    BOOLEAN(boolean.class, Boolean.class, DefaultSerializers.BooleanSerializer.class),
+    BYTE(byte.class, Byte.class, DefaultSerializers.ByteSerializer.class),
+    SHORT(short.class, Short.class, DefaultSerializers.ShortSerializer.class),
+    CHAR(char.class, Character.class, DefaultSerializers.CharSerializer.class),
+    BOXED(null, null, null);
+
+    final Class<?> type;
+    final Class<?> wrapper;
+    final Class<?> defaultSerializer;
+
+    Primitive(Class<?> type, Class<?> wrapper, Class<?> defaultSerializer) {
+      this.type = type;
+      this.wrapper = wrapper;
+      this.defaultSerializer = defaultSerializer;
+    }
+
+    static Primitive of(Kryo kryo, Class<?> type) {
+      for (Primitive p : values()) {
+        // Kryo writes a primitive component with its wrapper's serializer and reads it with the primitive's
+        if (p.type == type && kryo.getSerializer(type).getClass() == p.defaultSerializer
+            && kryo.getSerializer(p.wrapper).getClass() == p.defaultSerializer) {
+          return p;
+        }
+      }
+      return BOXED;
+    }
+  }
 
   /** Called by Kryo (through its reflection serializer factory) for each record class it meets. */
   public RecordSerializer(Kryo kryo, Class<T> type) {
@@ -44,10 +83,12 @@ public final class RecordSerializer<T> extends Serializer<T> {
         RecordComponent rc = components[i];
         Method accessor = rc.getAccessor();
         accessor.setAccessible(true);
-        MethodHandle handle = lookup.unreflect(accessor).asType(MethodType.methodType(Object.class, Object.class));
         Class<?> componentType = rc.getType();
+        Primitive primitive = Primitive.of(kryo, componentType);
+        Class<?> returned = primitive == Primitive.BOXED ? Object.class : componentType;
+        MethodHandle handle = lookup.unreflect(accessor).asType(MethodType.methodType(returned, Object.class));
         byName[i] = new Component(rc.getName(), componentType, i, handle,
-            componentType.isPrimitive() || kryo.isFinal(componentType));
+            componentType.isPrimitive() || kryo.isFinal(componentType), primitive);
         parameterTypes[i] = componentType;
       }
       Constructor<T> canonical = type.getDeclaredConstructor(parameterTypes);
@@ -65,13 +106,31 @@ public final class RecordSerializer<T> extends Serializer<T> {
   @Override
   public void write(Kryo kryo, Output output, T object) {
     for (Component c : byName) {
-      Object value;
       try {
-        value = c.accessor.invokeExact((Object) object);
+        writeComponent(kryo, output, object, c);
+      } catch (KryoException e) {
+        throw traced(e, c);
+      } catch (RuntimeException | Error e) {
+        throw e;
       } catch (Throwable t) {
         throw traced(new KryoException("Accessor failed: " + t, t), c);
       }
-      try {
+    }
+  }
+
+  private static void writeComponent(Kryo kryo, Output output, Object object, Component c) throws Throwable {
+    MethodHandle get = c.accessor;
+    switch (c.primitive) {
+      case INT -> output.writeVarInt((int) get.invokeExact(object), false);
+      case LONG -> output.writeVarLong((long) get.invokeExact(object), false);
+      case DOUBLE -> output.writeDouble((double) get.invokeExact(object));
+      case FLOAT -> output.writeFloat((float) get.invokeExact(object));
+      case BOOLEAN -> output.writeBoolean((boolean) get.invokeExact(object));
+      case BYTE -> output.writeByte((byte) get.invokeExact(object));
+      case SHORT -> output.writeShort((short) get.invokeExact(object));
+      case CHAR -> output.writeChar((char) get.invokeExact(object));
+      case BOXED -> {
+        Object value = (Object) get.invokeExact(object);
         if (c.type.isPrimitive()) {
           kryo.writeObject(output, value);
         } else if (c.exactType) {
@@ -79,9 +138,8 @@ public final class RecordSerializer<T> extends Serializer<T> {
         } else {
           kryo.writeClassAndObject(output, value);
         }
-      } catch (KryoException e) {
-        throw traced(e, c);
       }
+      default -> throw new IllegalStateException(c.primitive.name());
     }
   }
 
@@ -90,7 +148,20 @@ public final class RecordSerializer<T> extends Serializer<T> {
     Object[] values = new Object[byName.length];
     for (Component c : byName) {
       try {
-        if (c.type.isPrimitive()) {
+        Object value = switch (c.primitive) {
+          case INT -> input.readVarInt(false);
+          case LONG -> input.readVarLong(false);
+          case DOUBLE -> input.readDouble();
+          case FLOAT -> input.readFloat();
+          case BOOLEAN -> input.readBoolean();
+          case BYTE -> input.readByte();
+          case SHORT -> input.readShort();
+          case CHAR -> input.readChar();
+          case BOXED -> null;
+        };
+        if (c.primitive != Primitive.BOXED) {
+          values[c.index] = value;
+        } else if (c.type.isPrimitive()) {
           values[c.index] = kryo.readObject(input, c.type);
         } else if (c.exactType) {
           values[c.index] = kryo.readObjectOrNull(input, c.type);

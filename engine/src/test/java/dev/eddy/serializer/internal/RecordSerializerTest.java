@@ -20,6 +20,8 @@ class RecordSerializerTest {
 
   record Inner(String label, int n) {}
 
+  record Narrow(float f, short s, byte b, char c, long l) {}
+
   record Outer(Inner inner, Inner[] more, char c) {}
 
   record Checked(int positive) {
@@ -33,12 +35,15 @@ class RecordSerializerTest {
   private static final List<Object> VALUES = List.of(
       new Mixed("z", 1, 1L << 40, 2.5, true, 7, List.of("a", "b")),
       new Mixed(null, -1, 0L, Double.NaN, false, null, new ArrayList<>(List.of("c"))),
-      new Mixed("any holds a record", 0, -5L, -0.0, true, new Inner("x", 3), List.of()));
+      new Mixed("any holds a record", 0, -5L, -0.0, true, new Inner("x", 3), List.of()),
+      new Mixed("extremes", Integer.MIN_VALUE, Long.MAX_VALUE, Double.MIN_VALUE, false, 'c', List.of()),
+      new Narrow(1.5f, (short) -300, (byte) -7, '\u00e9', Long.MIN_VALUE));
 
   private static Kryo eddy() {
     Kryo kryo = KryoFactory.create(false, true, List.of(), RecordSerializerTest.class.getClassLoader());
     kryo.register(Mixed.class);
     kryo.register(Inner.class);
+    kryo.register(Narrow.class);
     return kryo;
   }
 
@@ -47,6 +52,7 @@ class RecordSerializerTest {
     Kryo kryo = eddy();
     kryo.register(Mixed.class, new com.esotericsoftware.kryo.serializers.RecordSerializer<>());
     kryo.register(Inner.class, new com.esotericsoftware.kryo.serializers.RecordSerializer<>());
+    kryo.register(Narrow.class, new com.esotericsoftware.kryo.serializers.RecordSerializer<>());
     return kryo;
   }
 
@@ -71,6 +77,30 @@ class RecordSerializerTest {
       assertEquals(value.toString(), eddy().readClassAndObject(new Input(ours)).toString());
       assertEquals(value.toString(), plainKryo().readClassAndObject(new Input(ours)).toString());
     }
+  }
+
+  @Test
+  void aCustomSerializerForAPrimitiveIsStillUsed() {
+    Kryo kryo = eddy();
+    com.esotericsoftware.kryo.Serializer<Integer> plusThousand = new com.esotericsoftware.kryo.Serializer<>() {
+      @Override
+      public void write(Kryo k, Output output, Integer value) {
+        output.writeInt(value + 1000);
+      }
+
+      @Override
+      public Integer read(Kryo k, Input input, Class<? extends Integer> type) {
+        return input.readInt() - 1000;
+      }
+    };
+    kryo.register(int.class, plusThousand);
+    kryo.register(Integer.class, plusThousand);
+    kryo.register(Checked.class, new RecordSerializer<>(kryo, Checked.class));
+    kryo.setReferences(false); // no reference marker before the record: its bytes are just the int
+    Output out = new Output(16);
+    kryo.writeObject(out, new Checked(7));
+    assertEquals(1007, new Input(out.toBytes()).readInt());
+    assertEquals(new Checked(7), kryo.readObject(new Input(out.toBytes()), Checked.class));
   }
 
   @Test
