@@ -107,7 +107,7 @@ public final class SerializationBenchmark {
       return;
     }
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-    // -Dbench.data=... and -Dbench.variants=... (comma-separated prefixes) run a subset
+    // -Dbench.data=... and -Dbench.variants=... (names separated by semicolons) run a subset
     List<String> dataSets = DATA.stream().filter(d -> selected("bench.data", d)).toList();
     List<String> variants = VARIANTS.stream().filter(v -> selected("bench.variants", v)).toList();
     List<Result> results = new ArrayList<>();
@@ -121,7 +121,7 @@ public final class SerializationBenchmark {
 
   private static boolean selected(String property, String name) {
     String wanted = System.getProperty(property);
-    return wanted == null || Arrays.stream(wanted.split(",")).anyMatch(w -> name.equals(w.trim()));
+    return wanted == null || Arrays.stream(wanted.split(";")).anyMatch(w -> name.equals(w.trim()));
   }
 
   /** Runs one (data, variant) pair in a fresh JVM with this JVM's flags and class path. */
@@ -213,7 +213,7 @@ public final class SerializationBenchmark {
     if (variant.equals("java")) {
       serializer = new JavaSerializer();
     } else {
-      KryoSerializer kryo = new KryoSerializer(false, !variant.contains("references off"));
+      KryoSerializer kryo = variant.contains("references off") ? new KryoSerializer(false, false) : new KryoSerializer();
       if (!variant.contains("unregistered")) {
         kryo.registerKryoClasses(Person.class, PersonClass.class, Point.class);
       }
