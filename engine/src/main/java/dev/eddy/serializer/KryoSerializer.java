@@ -15,14 +15,18 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Eddy's default {@link Serializer}, built on Kryo 5: several times faster and about half the
- * size of Java serialization, and it needs neither {@link java.io.Serializable} nor a no-arg
- * constructor.
+ * Eddy's default {@link Serializer}, built on Kryo 5: for streams of small objects about 1.7 to
+ * 2.1 times smaller than Java serialization and 1.5 to 7 times faster (more with reference
+ * tracking off; see docs/benchmarks.md), and it needs neither {@link java.io.Serializable} nor a
+ * no-arg constructor.
  *
  * <p>Configuration follows Spark's {@code KryoSerializer}:
  *
  * <ul>
- *   <li>References are tracked, so shared and cyclic object graphs round trip.
+ *   <li>References are tracked by default, so shared and cyclic object graphs round trip. With
+ *       reference tracking off ({@code spark.kryo.referenceTracking=false}) writing is faster and
+ *       a little smaller, but only acyclic data can be written (a cycle fails with a {@link
+ *       SerializationException} saying so) and an object reached twice comes back as two copies.
  *   <li>Registration is off by default: unregistered classes are written by name. {@link
  *       #registerKryoClasses} writes them as small ids instead. With registration required
  *       ({@code spark.kryo.registrationRequired}), serializing an unregistered class fails with a
@@ -34,6 +38,11 @@ import java.util.List;
  *       their canonical constructor; {@code Serializable} lambdas through their {@code
  *       SerializedLambda}.
  * </ul>
+ *
+ * <p>In a {@link #serializeStream stream}, each object is still an independent graph, but the name
+ * of an unregistered class is written only at its first use (and again every 65,536 objects), as
+ * a small id afterwards; so streams of one unregistered user class are about as compact as with
+ * registration.
  *
  * <p>{@code
  * KryoSerializer kryo = new KryoSerializer();
@@ -49,6 +58,7 @@ import java.util.List;
  */
 public final class KryoSerializer implements Serializer {
   private final boolean registrationRequired;
+  private final boolean referenceTracking;
   private final ClassLoaderChoice loaders = new ClassLoaderChoice(KryoSerializer.class.getClassLoader());
   private final Object registrationLock = new Object();
   private volatile List<Class<?>> userClasses = List.of();
@@ -60,9 +70,19 @@ public final class KryoSerializer implements Serializer {
     this(false);
   }
 
-  /** Creates a serializer that does or does not require classes to be registered. */
+  /** Creates a serializer that does or does not require classes to be registered, tracking references. */
   public KryoSerializer(boolean registrationRequired) {
+    this(registrationRequired, true);
+  }
+
+  /**
+   * Creates a serializer that does or does not require classes to be registered, and does or does
+   * not track references (Spark's {@code spark.kryo.registrationRequired} and {@code
+   * spark.kryo.referenceTracking}).
+   */
+  public KryoSerializer(boolean registrationRequired, boolean referenceTracking) {
     this.registrationRequired = registrationRequired;
+    this.referenceTracking = referenceTracking;
     int capacity = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
     this.pool = new Pool<>(true, true, capacity) {
       @Override
@@ -105,6 +125,11 @@ public final class KryoSerializer implements Serializer {
     return registrationRequired;
   }
 
+  /** Returns whether shared and cyclic references are tracked. */
+  public boolean isReferenceTracking() {
+    return referenceTracking;
+  }
+
   @Override
   public String name() {
     return "kryo";
@@ -121,7 +146,9 @@ public final class KryoSerializer implements Serializer {
       healthy = true;
       return bytes;
     } catch (KryoException | IllegalArgumentException e) {
-      throw KryoErrors.write(obj, e);
+      throw KryoErrors.write(obj, e, referenceTracking);
+    } catch (StackOverflowError e) {
+      throw KryoErrors.tooDeep(obj, referenceTracking, e);
     } finally {
       release(slot, healthy);
     }
@@ -165,13 +192,13 @@ public final class KryoSerializer implements Serializer {
 
   @Override
   public String toString() {
-    return "KryoSerializer(registrationRequired=" + registrationRequired
+    return "KryoSerializer(registrationRequired=" + registrationRequired + ", referenceTracking=" + referenceTracking
         + ", registered=" + Arrays.toString(userClasses.stream().map(Class::getName).toArray()) + ")";
   }
 
   private KryoSlot newSlot() {
     synchronized (registrationLock) {
-      return new KryoSlot(KryoFactory.create(registrationRequired, userClasses, loaders.current()), generation);
+      return new KryoSlot(KryoFactory.create(registrationRequired, referenceTracking, userClasses, loaders.current()), generation);
     }
   }
 

@@ -15,8 +15,10 @@ import java.util.Map;
  * @param kind which serializer: {@code "kryo"} or {@code "java"}
  * @param registrationRequired whether Kryo rejects unregistered classes
  * @param classesToRegister class names Kryo registers up front, in order
+ * @param referenceTracking whether Kryo tracks shared and cyclic references
  */
-public record SerializerConfig(String kind, boolean registrationRequired, List<String> classesToRegister) {
+public record SerializerConfig(String kind, boolean registrationRequired, List<String> classesToRegister,
+    boolean referenceTracking) {
 
   /** Key choosing the serializer; Spark's alias is {@value #SERIALIZER_SPARK}. */
   public static final String SERIALIZER = "eddy.serializer";
@@ -37,6 +39,13 @@ public record SerializerConfig(String kind, boolean registrationRequired, List<S
   public static final String CLASSES_TO_REGISTER_SPARK = "spark.kryo.classesToRegister";
   private static final String CLASSES_TO_REGISTER_DOC = "Comma-separated class names Kryo registers, in order.";
 
+  /** Key turning Kryo's reference tracking on or off; Spark's alias is {@value #REFERENCE_TRACKING_SPARK}. */
+  public static final String REFERENCE_TRACKING = "eddy.kryo.referenceTracking";
+  public static final String REFERENCE_TRACKING_SPARK = "spark.kryo.referenceTracking";
+  private static final String REFERENCE_TRACKING_DOC = "true: shared and cyclic references round trip; "
+      + "false: faster and smaller, for acyclic data only (a cycle fails, a shared object comes back as copies).";
+  public static final boolean REFERENCE_TRACKING_DEFAULT = true;
+
   /** Accepted values of {@link #SERIALIZER}, each mapped to the kind it selects. */
   private static final Map<String, String> KINDS = Map.of(
       "kryo", "kryo",
@@ -54,6 +63,11 @@ public record SerializerConfig(String kind, boolean registrationRequired, List<S
     classesToRegister = List.copyOf(classesToRegister);
   }
 
+  /** Returns settings with reference tracking on, its default. */
+  public SerializerConfig(String kind, boolean registrationRequired, List<String> classesToRegister) {
+    this(kind, registrationRequired, classesToRegister, REFERENCE_TRACKING_DEFAULT);
+  }
+
   /**
    * Returns the settings found in {@code conf} (other keys are ignored).
    *
@@ -67,19 +81,24 @@ public record SerializerConfig(String kind, boolean registrationRequired, List<S
       throw new IllegalArgumentException("Unknown serializer '" + kindValue + "' for "
           + keyUsed(conf, SERIALIZER, SERIALIZER_SPARK) + "; accepted values: " + String.join(", ", ACCEPTED));
     }
-    String required = lookup(conf, REGISTRATION_REQUIRED, REGISTRATION_REQUIRED_SPARK,
-        String.valueOf(REGISTRATION_REQUIRED_DEFAULT)).trim();
-    if (!required.equalsIgnoreCase("true") && !required.equalsIgnoreCase("false")) {
-      throw new IllegalArgumentException("Expected true or false for "
-          + keyUsed(conf, REGISTRATION_REQUIRED, REGISTRATION_REQUIRED_SPARK) + ", got '" + required + "'");
-    }
+    boolean required = bool(conf, REGISTRATION_REQUIRED, REGISTRATION_REQUIRED_SPARK, REGISTRATION_REQUIRED_DEFAULT);
+    boolean references = bool(conf, REFERENCE_TRACKING, REFERENCE_TRACKING_SPARK, REFERENCE_TRACKING_DEFAULT);
     List<String> classes = new ArrayList<>();
     for (String name : lookup(conf, CLASSES_TO_REGISTER, CLASSES_TO_REGISTER_SPARK, "").split(",")) {
       if (!name.isBlank()) {
         classes.add(name.trim());
       }
     }
-    return new SerializerConfig(kind, Boolean.parseBoolean(required), classes);
+    return new SerializerConfig(kind, required, classes, references);
+  }
+
+  private static boolean bool(Map<String, String> conf, String key, String sparkKey, boolean fallback) {
+    String value = lookup(conf, key, sparkKey, String.valueOf(fallback)).trim();
+    if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+      throw new IllegalArgumentException("Expected true or false for " + keyUsed(conf, key, sparkKey)
+          + ", got '" + value + "'");
+    }
+    return Boolean.parseBoolean(value);
   }
 
   /** Returns each key (Eddy's spelling) with its doc string and default, for help output. */
@@ -88,7 +107,9 @@ public record SerializerConfig(String kind, boolean registrationRequired, List<S
         SERIALIZER, SERIALIZER_DOC + " Default: " + SERIALIZER_DEFAULT + ". Alias: " + SERIALIZER_SPARK,
         REGISTRATION_REQUIRED, REGISTRATION_REQUIRED_DOC + " Default: " + REGISTRATION_REQUIRED_DEFAULT
             + ". Alias: " + REGISTRATION_REQUIRED_SPARK,
-        CLASSES_TO_REGISTER, CLASSES_TO_REGISTER_DOC + " Default: none. Alias: " + CLASSES_TO_REGISTER_SPARK);
+        CLASSES_TO_REGISTER, CLASSES_TO_REGISTER_DOC + " Default: none. Alias: " + CLASSES_TO_REGISTER_SPARK,
+        REFERENCE_TRACKING, REFERENCE_TRACKING_DOC + " Default: " + REFERENCE_TRACKING_DEFAULT
+            + ". Alias: " + REFERENCE_TRACKING_SPARK);
   }
 
   private static String lookup(Map<String, String> conf, String key, String sparkKey, String fallback) {

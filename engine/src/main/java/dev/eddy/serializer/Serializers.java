@@ -46,7 +46,7 @@ public final class Serializers {
     if (config.kind().equals("java")) {
       return java();
     }
-    KryoSerializer kryo = new KryoSerializer(config.registrationRequired());
+    KryoSerializer kryo = new KryoSerializer(config.registrationRequired(), config.referenceTracking());
     List<Class<?>> classes = new ArrayList<>();
     for (String name : config.classesToRegister()) {
       try {

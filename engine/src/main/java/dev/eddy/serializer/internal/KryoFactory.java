@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.objenesis.strategy.StdInstantiatorStrategy;
 
 /**
- * Builds Kryo instances configured the Eddy way: references on, the given registration mode,
+ * Builds Kryo instances configured the Eddy way: the given reference and registration modes,
+ * records through {@link RecordSerializer} (Kryo's format, with accessors found once per class),
  * no-arg constructors where they exist and Objenesis otherwise, serializable lambdas, JDK
  * immutable collections, and a fixed list of common classes registered first so they are written
  * as small ids even when registration is off.
@@ -51,13 +52,15 @@ public final class KryoFactory {
   private KryoFactory() {}
 
   /** Returns a new Kryo; {@code userClasses} are registered after the built-in ones, in order. */
-  public static EddyKryo create(boolean registrationRequired, List<Class<?>> userClasses, ClassLoader loader) {
+  public static EddyKryo create(boolean registrationRequired, boolean references, List<Class<?>> userClasses,
+      ClassLoader loader) {
     EddyKryo kryo = new EddyKryo();
-    kryo.setReferences(true);
+    kryo.setReferences(references);
     kryo.setRegistrationRequired(registrationRequired);
     kryo.setWarnUnregisteredClasses(false);
     kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
     kryo.setClassLoader(loader);
+    kryo.addDefaultSerializer(Record.class, RecordSerializer.class);
     for (Class<?> type : BUILT_IN) {
       kryo.register(type);
     }

@@ -14,11 +14,15 @@ import java.util.function.BiConsumer;
 /**
  * Kryo implementations of Eddy's stream interfaces. Each stream holds one pooled Kryo from open
  * to close and returns it through {@code release} (with {@code true} if it is still reusable).
- * Objects are written with {@code writeClassAndObject} and Kryo's auto-reset, so each is an
- * independent graph. Not thread-safe.
+ * Objects are written with {@code writeClassAndObject} and Kryo's auto-reset of references, so
+ * each is an independent graph; the names of unregistered classes, however, are kept across
+ * objects (written once, then as ids) and forgotten every {@link #CLASS_NAMES_RESET_INTERVAL}
+ * objects by writer and reader alike, so the name table stays small. Not thread-safe.
  */
 public final class KryoStreams {
   private static final int BUFFER = 64 * 1024;
+  /** Objects after which both sides forget class names; part of the stream format. */
+  public static final int CLASS_NAMES_RESET_INTERVAL = 1 << 16;
 
   private KryoStreams() {}
 
@@ -35,11 +39,13 @@ public final class KryoStreams {
     private final BiConsumer<KryoSlot, Boolean> release;
     private KryoSlot slot;
     private boolean healthy = true;
+    private int sinceNamesReset;
 
     Writer(Output out, KryoSlot slot, BiConsumer<KryoSlot, Boolean> release) {
       this.out = out;
       this.slot = slot;
       this.release = release;
+      slot.kryo.keepClassNames();
     }
 
     @Override
@@ -51,7 +57,14 @@ public final class KryoStreams {
         slot.kryo.writeClassAndObject(out, obj);
       } catch (KryoException | IllegalArgumentException e) {
         healthy = false;
-        throw KryoErrors.write(obj, e);
+        throw KryoErrors.write(obj, e, slot.kryo.getReferences());
+      } catch (StackOverflowError e) {
+        healthy = false;
+        throw KryoErrors.tooDeep(obj, slot.kryo.getReferences(), e);
+      }
+      if (++sinceNamesReset == CLASS_NAMES_RESET_INTERVAL) {
+        sinceNamesReset = 0;
+        slot.kryo.forgetClassNames();
       }
     }
 
@@ -76,6 +89,7 @@ public final class KryoStreams {
       } catch (KryoException e) {
         throw new SerializationException("kryo: close failed: " + e.getMessage(), e);
       } finally {
+        held.kryo.endKeepingClassNames();
         release.accept(held, healthy);
       }
     }
@@ -86,11 +100,13 @@ public final class KryoStreams {
     private final BiConsumer<KryoSlot, Boolean> release;
     private KryoSlot slot;
     private boolean healthy = true;
+    private int sinceNamesReset;
 
     Reader(Input in, KryoSlot slot, BiConsumer<KryoSlot, Boolean> release) {
       this.in = in;
       this.slot = slot;
       this.release = release;
+      slot.kryo.keepClassNames();
     }
 
     @Override
@@ -103,7 +119,12 @@ public final class KryoStreams {
         if (in.end()) {
           throw new EOFException("end of stream");
         }
-        return (T) slot.kryo.readClassAndObject(in);
+        T result = (T) slot.kryo.readClassAndObject(in);
+        if (++sinceNamesReset == CLASS_NAMES_RESET_INTERVAL) {
+          sinceNamesReset = 0;
+          slot.kryo.forgetClassNames();
+        }
+        return result;
       } catch (KryoException | IllegalArgumentException e) {
         healthy = false;
         throw KryoErrors.read(e);
@@ -122,6 +143,7 @@ public final class KryoStreams {
       } catch (KryoException e) {
         throw new SerializationException("kryo: close failed: " + e.getMessage(), e);
       } finally {
+        held.kryo.endKeepingClassNames();
         release.accept(held, healthy);
       }
     }
