@@ -3,6 +3,7 @@
 # builds the kernel jar and installs the "eddy" kernelspec. Safe to run again.
 #
 #   ./install.sh                      set up, install the kernelspec for this user
+#   ./install.sh --run                set up, then open the tutorial notebooks in Jupyter
 #   ./install.sh --test               set up what the tests need, then run the whole test suite
 #   ./install.sh --jupyter-path DIR   install the kernelspec under DIR/kernels/eddy (private location)
 #   ./install.sh --sys-prefix         install the kernelspec into the Python environment's prefix
@@ -26,12 +27,13 @@ build=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --test) mode=test ;;
+    --run) mode=run ;;
     --jupyter-path) jupyter_path="$2"; shift ;;
     --jupyter-path=*) jupyter_path="${1#*=}" ;;
     --sys-prefix) sys_prefix=true ;;
     --kernelspec-only) install_deps=false; build=false ;;
     --no-deps) install_deps=false ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "install.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -203,9 +205,16 @@ case "$mode" in
     say "running the test suite (./mvnw verify)"
     cd "$here" && exec ./mvnw -B verify -Deddy.python="$(python_bin)"
     ;;
-  install)
+  install|run)
     [ "$build" = true ] && build_jar
     install_kernelspec
-    say "done: run 'jupyter notebook notebooks/' and pick the 'Eddy (Java)' kernel"
+    if [ "$mode" = install ]; then
+      say "done: run 'jupyter notebook notebooks/' and pick the 'Eddy (Java)' kernel"
+    else
+      say "opening the tutorials: start with 01-first-stream.ipynb (the kernel is 'Eddy (Java)')"
+      root_flag=()
+      [ "$(id -u)" -eq 0 ] && root_flag=(--allow-root)
+      cd "$here" && exec jupyter notebook "${root_flag[@]}" notebooks/
+    fi
     ;;
 esac
