@@ -34,38 +34,85 @@ public final class KryoStreams {
     return new Reader(new Input(in, BUFFER), slot, release);
   }
 
-  private static final class Writer implements SerializationStream {
-    private final Output out;
+  /**
+   * The pooled Kryo a stream holds from open to close: keeps class names across the stream's
+   * objects, forgets them every {@link #CLASS_NAMES_RESET_INTERVAL} objects, and hands the Kryo
+   * back on close, marked unusable once an object failed halfway.
+   */
+  private static final class HeldKryo {
     private final BiConsumer<KryoSlot, Boolean> release;
     private KryoSlot slot;
     private boolean healthy = true;
     private int sinceNamesReset;
 
-    Writer(Output out, KryoSlot slot, BiConsumer<KryoSlot, Boolean> release) {
-      this.out = out;
+    HeldKryo(KryoSlot slot, BiConsumer<KryoSlot, Boolean> release) {
       this.slot = slot;
       this.release = release;
       slot.kryo.keepClassNames();
     }
 
-    @Override
-    public void writeObject(Object obj) {
-      if (slot == null) {
-        throw new SerializationException("kryo: stream is closed");
-      }
-      try {
-        slot.kryo.writeClassAndObject(out, obj);
-      } catch (KryoException | IllegalArgumentException e) {
-        healthy = false;
-        throw KryoErrors.write(obj, e, slot.kryo.getReferences());
-      } catch (StackOverflowError e) {
-        healthy = false;
-        throw KryoErrors.tooDeep(obj, slot.kryo.getReferences(), e);
-      }
+    boolean closed() {
+      return slot == null;
+    }
+
+    EddyKryo kryo() {
+      return slot.kryo;
+    }
+
+    void failed() {
+      healthy = false;
+    }
+
+    /** Counts one object written or read, forgetting class names at the interval. */
+    void counted() {
       if (++sinceNamesReset == CLASS_NAMES_RESET_INTERVAL) {
         sinceNamesReset = 0;
         slot.kryo.forgetClassNames();
       }
+    }
+
+    /** Runs the stream's own {@code close}, then returns the Kryo to its pool; idempotent. */
+    void close(Runnable close) {
+      if (slot == null) {
+        return;
+      }
+      KryoSlot held = slot;
+      slot = null;
+      try {
+        close.run();
+      } catch (KryoException e) {
+        throw new SerializationException("kryo: close failed: " + e.getMessage(), e);
+      } finally {
+        held.kryo.endKeepingClassNames();
+        release.accept(held, healthy);
+      }
+    }
+  }
+
+  private static final class Writer implements SerializationStream {
+    private final Output out;
+    private final HeldKryo held;
+
+    Writer(Output out, KryoSlot slot, BiConsumer<KryoSlot, Boolean> release) {
+      this.out = out;
+      this.held = new HeldKryo(slot, release);
+    }
+
+    @Override
+    public void writeObject(Object obj) {
+      if (held.closed()) {
+        throw new SerializationException("kryo: stream is closed");
+      }
+      try {
+        held.kryo().writeClassAndObject(out, obj);
+      } catch (KryoException | IllegalArgumentException e) {
+        held.failed();
+        throw KryoErrors.write(obj, e, held.kryo().getReferences());
+      } catch (StackOverflowError e) {
+        held.failed();
+        throw KryoErrors.tooDeep(obj, held.kryo().getReferences(), e);
+      }
+      held.counted();
     }
 
     @Override
@@ -79,73 +126,41 @@ public final class KryoStreams {
 
     @Override
     public void close() {
-      if (slot == null) {
-        return;
-      }
-      KryoSlot held = slot;
-      slot = null;
-      try {
-        out.close();
-      } catch (KryoException e) {
-        throw new SerializationException("kryo: close failed: " + e.getMessage(), e);
-      } finally {
-        held.kryo.endKeepingClassNames();
-        release.accept(held, healthy);
-      }
+      held.close(out::close);
     }
   }
 
   private static final class Reader implements DeserializationStream {
     private final Input in;
-    private final BiConsumer<KryoSlot, Boolean> release;
-    private KryoSlot slot;
-    private boolean healthy = true;
-    private int sinceNamesReset;
+    private final HeldKryo held;
 
     Reader(Input in, KryoSlot slot, BiConsumer<KryoSlot, Boolean> release) {
       this.in = in;
-      this.slot = slot;
-      this.release = release;
-      slot.kryo.keepClassNames();
+      this.held = new HeldKryo(slot, release);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> T readObject() throws EOFException {
-      if (slot == null) {
+      if (held.closed()) {
         throw new EOFException("stream is closed");
       }
       try {
         if (in.end()) {
           throw new EOFException("end of stream");
         }
-        T result = (T) slot.kryo.readClassAndObject(in);
-        if (++sinceNamesReset == CLASS_NAMES_RESET_INTERVAL) {
-          sinceNamesReset = 0;
-          slot.kryo.forgetClassNames();
-        }
+        T result = (T) held.kryo().readClassAndObject(in);
+        held.counted();
         return result;
       } catch (KryoException | IllegalArgumentException e) {
-        healthy = false;
+        held.failed();
         throw KryoErrors.read(e);
       }
     }
 
     @Override
     public void close() {
-      if (slot == null) {
-        return;
-      }
-      KryoSlot held = slot;
-      slot = null;
-      try {
-        in.close();
-      } catch (KryoException e) {
-        throw new SerializationException("kryo: close failed: " + e.getMessage(), e);
-      } finally {
-        held.kryo.endKeepingClassNames();
-        release.accept(held, healthy);
-      }
+      held.close(in::close);
     }
   }
 }
