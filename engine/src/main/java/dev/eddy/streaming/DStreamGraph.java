@@ -5,8 +5,11 @@ import dev.eddy.streaming.dstream.internal.ForEachDStream;
 import dev.eddy.streaming.dstream.internal.InputDStream;
 import dev.eddy.streaming.scheduler.Job;
 import dev.eddy.streaming.scheduler.JobSet;
+import dev.eddy.streaming.scheduler.StreamInputInfo;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -77,11 +80,11 @@ public final class DStreamGraph {
     for (ForEachDStream<?> output : outputs) {
       output.generateJob(time).ifPresent(jobs::add);
     }
-    long records = 0;
+    Map<Integer, StreamInputInfo> inputs = new HashMap<>();
     for (InputDStream<?> input : inputStreams()) {
-      records += input.numRecords(time);
+      input.inputInfo(time).ifPresent(info -> inputs.put(info.inputStreamId(), info));
     }
-    return JobSet.of(time, jobs, records);
+    return JobSet.of(time, jobs, inputs);
   }
 
   /** Forgets what the streams remember of batches up to {@code time}; called when a batch ends. */

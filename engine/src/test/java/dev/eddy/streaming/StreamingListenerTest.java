@@ -7,17 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.eddy.EddyContext;
 import dev.eddy.rdd.RDD;
+import dev.eddy.streaming.dstream.DStream;
 import dev.eddy.streaming.StreamingTestSupport.RecordingListener;
 import dev.eddy.streaming.scheduler.BatchCompleted;
 import dev.eddy.streaming.scheduler.BatchInfo;
 import dev.eddy.streaming.scheduler.BatchStarted;
 import dev.eddy.streaming.scheduler.BatchSubmitted;
+import dev.eddy.streaming.scheduler.StreamInputInfo;
 import dev.eddy.streaming.scheduler.StreamingListener;
 import dev.eddy.streaming.scheduler.StreamingStarted;
 import dev.eddy.streaming.scheduler.StreamingStopped;
 import dev.eddy.util.ManualClock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,7 +45,8 @@ class StreamingListenerTest {
     queue.add(sc.parallelize(List.of(4)).map(x -> x * 2));
     RecordingListener listener = new RecordingListener();
     ssc.addStreamingListener(listener);
-    ssc.queueStream(queue).foreachRDD(rdd -> rdd.count());
+    DStream<Integer> input = ssc.queueStream(queue);
+    input.foreachRDD(rdd -> rdd.count());
     ssc.start();
     assertEquals(List.of(Thread.currentThread().getName()), listener.syncThreads);
     clock.advance(1500);
@@ -67,6 +71,8 @@ class StreamingListenerTest {
       BatchInfo completed = ((BatchCompleted) events.get(completedAt)).batchInfo();
       for (BatchInfo info : List.of(submitted, started, completed)) {
         assertEquals(expectedRecords[b], info.numRecords(), "records of batch " + time);
+        assertEquals(
+            Map.of(input.id(), StreamInputInfo.of(input.id(), expectedRecords[b])), info.streamIdToInputInfo());
         assertEquals(submitted.submissionTime(), info.submissionTime());
       }
       assertTrue(submitted.processingStartTime().isEmpty());

@@ -82,7 +82,8 @@ public final class JobScheduler {
   private void submit(JobSet jobSet) {
     long submitted = System.currentTimeMillis();
     BatchInfo info = new BatchInfo(
-        jobSet.time(), jobSet.numRecords(), submitted, Optional.empty(), Optional.empty(), Optional.empty());
+        jobSet.time(), jobSet.numRecords(), submitted, Optional.empty(), Optional.empty(), Optional.empty(),
+        jobSet.inputInfos());
     bus.post(new BatchSubmitted(info));
     try {
       batches.execute(() -> runBatch(jobSet, info));
@@ -128,6 +129,7 @@ public final class JobScheduler {
         info.submissionTime(),
         Optional.of(start),
         Optional.ofNullable(end),
-        Optional.ofNullable(failure));
+        Optional.ofNullable(failure),
+        info.streamIdToInputInfo());
   }
 }

@@ -4,17 +4,19 @@ import dev.eddy.streaming.Duration;
 import dev.eddy.streaming.StreamingContext;
 import dev.eddy.streaming.Time;
 import dev.eddy.streaming.dstream.DStream;
+import dev.eddy.streaming.scheduler.StreamInputInfo;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A stream that brings data in, as Spark's {@code InputDStream}: it registers with its context's
- * graph, has no parent streams, and reports how many records each batch read (for
- * {@code BatchInfo.numRecords}). Thread-safe.
+ * graph, has no parent streams, and reports what each batch read (for
+ * {@code BatchInfo.streamIdToInputInfo}, as Spark's {@code InputInfoTracker}). Thread-safe.
  */
 public abstract class InputDStream<T> extends DStream<T> {
-  private final Map<Time, Long> records = new ConcurrentHashMap<>();
+  private final Map<Time, StreamInputInfo> inputInfos = new ConcurrentHashMap<>();
   private volatile Time zeroTime;
 
   protected InputDStream(StreamingContext ssc) {
@@ -39,12 +41,17 @@ public abstract class InputDStream<T> extends DStream<T> {
 
   /** Records that the batch at {@code time} read {@code n} records. */
   protected void reportRecords(Time time, long n) {
-    records.put(time, n);
+    reportInput(time, n, Map.of());
   }
 
-  /** Returns the records the batch at {@code time} read; 0 if not computed. */
-  public long numRecords(Time time) {
-    return records.getOrDefault(time, 0L);
+  /** Records that the batch at {@code time} read {@code n} records, with source-specific metadata. */
+  protected void reportInput(Time time, long n, Map<String, Object> metadata) {
+    inputInfos.put(time, new StreamInputInfo(id(), n, metadata));
+  }
+
+  /** Returns what the batch at {@code time} read; empty if it was not computed. */
+  public Optional<StreamInputInfo> inputInfo(Time time) {
+    return Optional.ofNullable(inputInfos.get(time));
   }
 
   @Override
@@ -60,6 +67,6 @@ public abstract class InputDStream<T> extends DStream<T> {
   @Override
   public void clearMetadata(Time time) {
     super.clearMetadata(time);
-    records.keySet().removeIf(t -> !t.greater(time));
+    inputInfos.keySet().removeIf(t -> !t.greater(time));
   }
 }
