@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs a benchmark: bench/run.sh [name] [args...]. Names: serialization (default), storage, wordcount, rdd-ops.
+# Runs a benchmark: bench/run.sh [name] [args...]. Names: serialization (default), storage, wordcount, rdd-ops,
+# streaming (runs with the kernel's JVM flags, C1 only; EDDY_BENCH_JIT=c2 runs it with the C2 flags of the others).
 # Builds the engine and the benchmarks quietly first; needs a JDK 17+ and Maven.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +12,8 @@ case "$name" in
   storage) main=dev.eddy.bench.StorageBenchmark ;;
   wordcount) main=dev.eddy.bench.WordCountBenchmark ;;
   rdd-ops) main=dev.eddy.bench.RddOpsBenchmark ;;
-  *) echo "unknown benchmark '$name'; known: serialization, storage, wordcount, rdd-ops" >&2; exit 2 ;;
+  streaming) main=dev.eddy.bench.StreamingBenchmark ;;
+  *) echo "unknown benchmark '$name'; known: serialization, storage, wordcount, rdd-ops, streaming" >&2; exit 2 ;;
 esac
 
 mvn_opts=(-q -B)
@@ -24,9 +26,15 @@ if ! mvn "${mvn_opts[@]}" -o -pl bench -am compile \
       -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 fi
 
-# The kernel's JVM flags (see the library notes), so figures match what notebooks get.
+# The library notes' --add-opens flags, so the engine runs as in notebooks. The streaming benchmark
+# reports RSS and latency as a notebook sees them, so it takes the kernelspec's heap, GC and JIT flags.
+if [ "$name" = streaming ] && [ "${EDDY_BENCH_JIT:-c1}" != c2 ]; then
+  heap_flags=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxRAMPercentage=50)
+else
+  heap_flags=(-Xms2g -Xmx2g)
+fi
 jvm_flags=(
-  -Xms2g -Xmx2g
+  "${heap_flags[@]}"
   --add-opens=java.base/java.nio=ALL-UNNAMED
   --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
   --add-opens=java.base/java.util=ALL-UNNAMED
