@@ -21,7 +21,8 @@ import jdk.jshell.spi.ExecutionEnv;
  * snippet on the caller keeps stream threads out of it. This class also keeps the last snippet's
  * value as an object (JShell itself only reports its string form) so that the kernel can render
  * it, and it implements {@link #stop()} for the running snippet: interrupt first, then, if the
- * snippet ignores that, {@code Thread.stop} (which on Java 17 ends even a busy loop).
+ * snippet ignores that, {@code Thread.stop} (which on Java 17 ends even a busy loop) or, on Java
+ * 20 and later where that throws, JShell's own {@link StopChecks}.
  *
  * <p>The evaluator holds its shell lock while JShell compiles; this class lets go of it while the
  * snippet's own code runs, so that completion and inspection are served during a long cell.
@@ -37,6 +38,8 @@ final class WorkerExecutionControl extends DirectExecutionControl {
   private volatile long stopGraceMillis = 300;
   private volatile boolean stopRequested;
   private final ReentrantLock shellLock;
+  private final StopChecks stopChecks = StopChecks.forThisJvm();
+  private boolean cancelClassLoaded;
 
   /** {@code shellLock} is released while snippet code runs and taken back afterwards. */
   WorkerExecutionControl(ReentrantLock shellLock) {
@@ -69,6 +72,18 @@ final class WorkerExecutionControl extends DirectExecutionControl {
   protected void clientCodeLeave() {
     userThread = null;
     runningInvocation = -1;
+  }
+
+  /** Loads snippet classes, rewritten with stop checks where {@code Thread.stop} is gone. */
+  @Override
+  public void load(ClassBytecodes[] classes)
+      throws ClassInstallException, NotImplementedException, EngineTerminationException {
+    boolean withCancelClass;
+    synchronized (this) {
+      withCancelClass = stopChecks.available() && !cancelClassLoaded;
+      cancelClassLoaded |= withCancelClass;
+    }
+    super.load(stopChecks.instrument(classes, withCancelClass));
   }
 
   @Override
@@ -151,16 +166,42 @@ final class WorkerExecutionControl extends DirectExecutionControl {
       }
     }
     if (runningInvocation == invocation && userThread == thread) {
-      forceStop(thread);
+      forceStop(thread, invocation);
     }
   }
 
   @SuppressWarnings({"deprecation", "removal"})
-  private static void forceStop(Thread thread) {
+  private void forceStop(Thread thread, long invocation) {
     try {
       thread.stop();
+      return;
     } catch (UnsupportedOperationException e) {
-      // Java 20+: only the interrupt remains; a busy loop keeps running.
+      // Java 20+: Thread.stop is gone; the snippet's stop checks remain, if they could be woven in.
+    }
+    if (!stopChecks.available() || !setAllStop(true)) {
+      System.err.println("Eddy: this cell ignores interrupts, and on Java " + Runtime.version().feature()
+          + " the kernel cannot stop it; restart the kernel to get it back");
+      return;
+    }
+    try {
+      long deadline = System.nanoTime() + 10 * stopGraceMillis * 1_000_000;
+      while (runningInvocation == invocation && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      setAllStop(false);
+    }
+  }
+
+  /** Sets the flag every stop check reads; returns false if the snippets' class is not there. */
+  private boolean setAllStop(boolean stop) {
+    try {
+      findClass(StopChecks.CANCEL_CLASS).getField("allStop").setBoolean(null, stop);
+      return true;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
     }
   }
 }
