@@ -31,7 +31,7 @@ class EddyKernelConformanceTest(jupyter_kernel_test.KernelTests):
     completion_samples = [
         {"text": "Sys", "matches": {"System"}},
         {"text": "conformanceWarm", "matches": {"conformanceWarmUp"}},
-        {"text": "Math.fl", "matches": {"floor(", "floorDiv(", "floorMod("}},
+        {"text": "Math.hy", "matches": {"hypot("}},
         {"text": "whi", "matches": {"while"}},
     ]
 
