@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a benchmark: bench/run.sh [name] [args...]. Names: serialization (default), storage, wordcount, rdd-ops.
+# Runs a benchmark: bench/run.sh [name] [args...]. Names: serialization (default), storage, wordcount, rdd-ops, wal.
 # Builds the engine and the benchmarks quietly first; needs a JDK 17+ and Maven.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +11,8 @@ case "$name" in
   storage) main=dev.eddy.bench.StorageBenchmark ;;
   wordcount) main=dev.eddy.bench.WordCountBenchmark ;;
   rdd-ops) main=dev.eddy.bench.RddOpsBenchmark ;;
-  *) echo "unknown benchmark '$name'; known: serialization, storage, wordcount, rdd-ops" >&2; exit 2 ;;
+  wal) main=dev.eddy.bench.WalBenchmark ;;
+  *) echo "unknown benchmark '$name'; known: serialization, storage, wordcount, rdd-ops, wal" >&2; exit 2 ;;
 esac
 
 mvn_opts=(-q -B)
