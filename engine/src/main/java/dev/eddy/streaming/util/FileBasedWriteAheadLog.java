@@ -122,22 +122,26 @@ public final class FileBasedWriteAheadLog implements WriteAheadLog {
     ByteBuffer payload = record.duplicate();
     ByteBuffer frameHeader = WalFormat.encodeFrameHeader(payload, time);
     long frameBytes = (long) WalFormat.FRAME_HEADER_BYTES + payload.remaining();
+    Segment segment;
+    long offset;
     try {
-      Segment segment = segmentFor(frameBytes);
-      long offset = segment.size;
-      writeFully(new ByteBuffer[] {frameHeader, payload});
-      segment.size += frameBytes;
-      segment.maxTime = Math.max(segment.maxTime, time);
-      highWaterTime = Math.max(highWaterTime, time);
+      segment = segmentFor(frameBytes);
+      offset = segment.size;
+      writeFully(new ByteBuffer[] {frameHeader, payload}, offset);
       if (settings.fsync() == FsyncPolicy.ALWAYS) {
         force();
-      } else {
-        dirty = true;
       }
-      return new FileBasedWriteAheadLogSegment(segment.path.toString(), offset, record.remaining());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write to the write-ahead log in " + dir + ": " + e.getMessage(), e);
+      // A failed write (or an interrupted writer, which closes the channel) may leave part of the
+      // frame: drop the channel; reopening it cuts the file back to the last acknowledged record.
+      abandonChannel();
+      throw new UncheckedIOException("cannot write to the write-ahead log in " + dir + ": " + e, e);
     }
+    segment.size += frameBytes;
+    segment.maxTime = Math.max(segment.maxTime, time);
+    highWaterTime = Math.max(highWaterTime, time);
+    dirty = settings.fsync() != FsyncPolicy.ALWAYS;
+    return new FileBasedWriteAheadLogSegment(segment.path.toString(), offset, record.remaining());
   }
 
   @Override
@@ -248,10 +252,10 @@ public final class FileBasedWriteAheadLog implements WriteAheadLog {
       }
       closed = true;
       try {
+        if (settings.fsync() == FsyncPolicy.BATCH && dirty) {
+          force();
+        }
         if (channel != null) {
-          if (settings.fsync() == FsyncPolicy.BATCH && dirty) {
-            force();
-          }
           channel.close();
           channel = null;
         }
@@ -363,7 +367,7 @@ public final class FileBasedWriteAheadLog implements WriteAheadLog {
       boolean full = current.size > WalFormat.HEADER_BYTES && current.size + frameBytes > settings.maxSegmentBytes();
       if (!expired && !full) {
         if (channel == null) {
-          channel = FileChannel.open(current.path, StandardOpenOption.WRITE);
+          reopen(current);
         }
         return current;
       }
@@ -372,29 +376,54 @@ public final class FileBasedWriteAheadLog implements WriteAheadLog {
   }
 
   private Segment startSegment(long sequence) throws IOException {
+    if (settings.fsync() != FsyncPolicy.NONE && dirty) {
+      force();
+    }
     if (channel != null) {
-      if (settings.fsync() != FsyncPolicy.NONE && dirty) {
-        force();
-      }
       channel.close();
       channel = null;
     }
     Path file = dir.resolve(WalFormat.fileName(sequence));
     Segment segment = new Segment(sequence, file, clock.getTimeMillis(), highWaterTime, 0);
     channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    writeFully(new ByteBuffer[] {WalFormat.encodeHeader(
-        new WalFormat.Header(sequence, segment.createdAt, segment.priorMaxTime))});
-    segment.size = WalFormat.HEADER_BYTES;
-    if (settings.fsync() != FsyncPolicy.NONE) {
-      force();
-      syncDirectory();
+    try {
+      writeFully(new ByteBuffer[] {WalFormat.encodeHeader(
+          new WalFormat.Header(sequence, segment.createdAt, segment.priorMaxTime))}, 0);
+      if (settings.fsync() != FsyncPolicy.NONE) {
+        force();
+        syncDirectory();
+      }
+    } catch (IOException e) {
+      abandonChannel();
+      Files.deleteIfExists(file);
+      throw e;
     }
+    segment.size = WalFormat.HEADER_BYTES;
     segments.add(segment);
     return segment;
   }
 
-  private void writeFully(ByteBuffer[] buffers) throws IOException {
-    channel.position(channel.size());
+  /** Opens the channel on {@code segment}, cutting off what follows its last acknowledged record. */
+  private void reopen(Segment segment) throws IOException {
+    channel = FileChannel.open(segment.path, StandardOpenOption.WRITE);
+    if (channel.size() > segment.size) {
+      channel.truncate(segment.size); // the remains of a failed write
+    }
+  }
+
+  private void abandonChannel() {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // the channel is dropped either way
+      }
+      channel = null;
+    }
+  }
+
+  private void writeFully(ByteBuffer[] buffers, long position) throws IOException {
+    channel.position(position);
     long remaining = 0;
     for (ByteBuffer b : buffers) {
       remaining += b.remaining();
@@ -405,6 +434,9 @@ public final class FileBasedWriteAheadLog implements WriteAheadLog {
   }
 
   private void force() throws IOException {
+    if (channel == null) {
+      reopen(segments.get(segments.size() - 1)); // dirty, but a failed write dropped the channel
+    }
     channel.force(false);
     syncCount++;
     dirty = false;

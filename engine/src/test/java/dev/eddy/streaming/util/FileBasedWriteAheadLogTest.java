@@ -133,6 +133,30 @@ class FileBasedWriteAheadLogTest {
     assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
   }
 
+  @Test
+  void anInterruptedWriterFailsAloneAndLeavesNoPartialRecord() {
+    for (FsyncPolicy policy : FsyncPolicy.values()) {
+      Path sub = dir.resolve(policy.name());
+      try (FileBasedWriteAheadLog wal = FileBasedWriteAheadLog.open(sub, WriteAheadLogSettings.DEFAULTS.withFsync(policy), clock)) {
+        wal.write(rec("before"), 1);
+        Thread.currentThread().interrupt(); // an interruptible channel closes when its user is interrupted
+        try {
+          assertThrows(java.io.UncheckedIOException.class, () -> wal.write(rec("interrupted"), 2));
+        } finally {
+          Thread.interrupted();
+        }
+        wal.flush();
+        wal.write(rec("after"), 3);
+        assertEquals(List.of("before", "after"), all(wal), policy.name());
+      }
+      StringBuilder err = new StringBuilder();
+      try (FileBasedWriteAheadLog wal = captureStderr(() -> FileBasedWriteAheadLog.open(sub, WriteAheadLogSettings.DEFAULTS, clock), err)) {
+        assertEquals(List.of("before", "after"), all(wal), policy.name());
+      }
+      assertEquals("", err.toString(), "no torn tail: " + policy);
+    }
+  }
+
   // ---------------------------------------------------------------- rolling
 
   @Test
