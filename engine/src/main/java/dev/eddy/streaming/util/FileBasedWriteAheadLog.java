@@ -46,8 +46,10 @@ import java.util.stream.Stream;
  * <p><b>Cleaning</b> deletes the oldest segments, in order, while all their records are older
  * than the threshold; the segment being written is kept.
  *
- * <p>Thread-safe: writers are serialized by the log's lock (one writer per file); readers open
- * their own channels. One log object per directory.
+ * <p>Thread-safe: appends are serialized by the log's lock (one writer per file); under {@link
+ * FsyncPolicy#ALWAYS} concurrent writers share each sync (group commit, the effect of Spark's
+ * {@code BatchedWriteAheadLog} without its queue); readers open their own channels. One log object
+ * per directory.
  */
 public final class FileBasedWriteAheadLog implements WriteAheadLog {
   static final String CLEANED_BEFORE_FILE = "cleaned-before";
@@ -57,7 +59,10 @@ public final class FileBasedWriteAheadLog implements WriteAheadLog {
   private final Clock clock;
   private final List<Segment> segments = new ArrayList<>();
   private final ExecutorService cleaner;
+  private final Object syncLock = new Object();
   private FileChannel channel;
+  private long writeSequence;
+  private long syncedSequence;
   private long highWaterTime = -1;
   private long cleanedBefore = Long.MIN_VALUE;
   private boolean dirty;
@@ -110,8 +115,24 @@ public final class FileBasedWriteAheadLog implements WriteAheadLog {
     return syncCount;
   }
 
+  /**
+   * Appends the record; under {@link FsyncPolicy#ALWAYS} it returns once the record is on the
+   * device. Concurrent writers share syncs (group commit): one {@code force} covers every record
+   * appended before it, so N writers waiting together cost one sync rather than N. If this throws,
+   * the record may or may not be in the log.
+   */
   @Override
-  public synchronized WriteAheadLogRecordHandle write(ByteBuffer record, long time) {
+  public WriteAheadLogRecordHandle write(ByteBuffer record, long time) {
+    Appended appended = append(record, time);
+    if (settings.fsync() == FsyncPolicy.ALWAYS) {
+      awaitSynced(appended.sequence());
+    }
+    return appended.handle();
+  }
+
+  private record Appended(WriteAheadLogRecordHandle handle, long sequence) {}
+
+  private synchronized Appended append(ByteBuffer record, long time) {
     assertOpen();
     if (time < 0) {
       throw new IllegalArgumentException("a write-ahead log record's time cannot be negative: " + time);
@@ -128,9 +149,6 @@ public final class FileBasedWriteAheadLog implements WriteAheadLog {
       segment = segmentFor(frameBytes);
       offset = segment.size;
       writeFully(new ByteBuffer[] {frameHeader, payload}, offset);
-      if (settings.fsync() == FsyncPolicy.ALWAYS) {
-        force();
-      }
     } catch (IOException e) {
       // A failed write (or an interrupted writer, which closes the channel) may leave part of the
       // frame: drop the channel; reopening it cuts the file back to the last acknowledged record.
@@ -140,8 +158,49 @@ public final class FileBasedWriteAheadLog implements WriteAheadLog {
     segment.size += frameBytes;
     segment.maxTime = Math.max(segment.maxTime, time);
     highWaterTime = Math.max(highWaterTime, time);
-    dirty = settings.fsync() != FsyncPolicy.ALWAYS;
-    return new FileBasedWriteAheadLogSegment(segment.path.toString(), offset, record.remaining());
+    dirty = true;
+    return new Appended(
+        new FileBasedWriteAheadLogSegment(segment.path.toString(), offset, record.remaining()), ++writeSequence);
+  }
+
+  /** Returns once the record with sequence {@code sequence} is on the device, syncing if no one else has. */
+  private void awaitSynced(long sequence) {
+    synchronized (syncLock) {
+      FileChannel ch;
+      long target;
+      synchronized (this) {
+        if (syncedSequence >= sequence) {
+          return;
+        }
+        try {
+          if (channel == null) {
+            reopen(segments.get(segments.size() - 1));
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot sync the write-ahead log in " + dir + ": " + e, e);
+        }
+        ch = channel;
+        target = writeSequence;
+      }
+      try {
+        ch.force(false); // outside the log's lock: other writers keep appending meanwhile
+      } catch (IOException e) {
+        synchronized (this) {
+          if (syncedSequence >= sequence) {
+            return; // the channel was closed by a roll or close, which synced first
+          }
+          if (channel == ch) {
+            abandonChannel();
+          }
+        }
+        throw new UncheckedIOException("cannot sync the write-ahead log in " + dir + ": " + e, e);
+      }
+      synchronized (this) {
+        syncCount++;
+        syncedSequence = Math.max(syncedSequence, target);
+        dirty = syncedSequence < writeSequence;
+      }
+    }
   }
 
   @Override
@@ -252,7 +311,7 @@ public final class FileBasedWriteAheadLog implements WriteAheadLog {
       }
       closed = true;
       try {
-        if (settings.fsync() == FsyncPolicy.BATCH && dirty) {
+        if (settings.fsync() != FsyncPolicy.NONE && dirty) {
           force();
         }
         if (channel != null) {
@@ -440,6 +499,7 @@ public final class FileBasedWriteAheadLog implements WriteAheadLog {
     channel.force(false);
     syncCount++;
     dirty = false;
+    syncedSequence = writeSequence;
   }
 
   private void syncDirectory() {

@@ -482,6 +482,42 @@ class FileBasedWriteAheadLogTest {
   }
 
   @Test
+  void concurrentWritersUnderAlwaysShareSyncsAndLoseNothing() throws Exception {
+    int threads = 4;
+    int perThread = 100;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try (FileBasedWriteAheadLog wal = open(new WriteAheadLogSettings(60_000, 4 << 10, FsyncPolicy.ALWAYS))) {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int id = t;
+        futures.add(pool.submit(() -> {
+          for (int i = 0; i < perThread; i++) {
+            wal.write(rec(id + ":" + i), i);
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+      Set<String> expected = new HashSet<>();
+      for (int t = 0; t < threads; t++) {
+        for (int i = 0; i < perThread; i++) {
+          expected.add(t + ":" + i);
+        }
+      }
+      List<String> read = all(wal);
+      assertEquals(threads * perThread, read.size());
+      assertEquals(expected, new HashSet<>(read));
+      long segments = wal.segmentFiles().size();
+      assertTrue(wal.syncCount() <= threads * perThread + 2 * segments,
+          "at most one sync per record plus two per segment: " + wal.syncCount());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void alwaysForcesAfterEveryRecord() {
     try (FileBasedWriteAheadLog wal = open(WriteAheadLogSettings.DEFAULTS.withFsync(FsyncPolicy.ALWAYS))) {
       wal.write(rec("a"), 1);
