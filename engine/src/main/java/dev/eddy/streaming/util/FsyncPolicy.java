@@ -9,7 +9,10 @@ import java.util.Locale;
  * differ in what survives a crash of the machine (power loss, kernel panic).
  */
 public enum FsyncPolicy {
-  /** Forces after every record: an acknowledged record survives a machine crash. Slowest. */
+  /**
+   * {@code write} returns only once its record is forced (concurrent writers share one force): an
+   * acknowledged record survives a machine crash. Slowest.
+   */
   ALWAYS,
   /**
    * Forces on {@code flush()} (a receiver calls it at a batch boundary), on rolling to a new

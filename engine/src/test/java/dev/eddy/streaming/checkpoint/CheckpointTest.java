@@ -168,6 +168,30 @@ class CheckpointTest {
   }
 
   @Test
+  void aMissingBlobOrForeignMetadataAlsoFallsBack() throws IOException {
+    CheckpointWriter writer = new CheckpointWriter(dir, sc.serializer(), 10);
+    writer.write(checkpoint(1000));
+    Files.delete(writer.write(checkpoint(2000)).resolve("blob-window.bin"));
+    Path foreign = writer.write(checkpoint(3000)).resolve("metadata.json");
+    Files.writeString(foreign, "{\"format\": \"something-else\", \"version\": 1}");
+    StringBuilder err = new StringBuilder();
+    assertEquals(new Time(1000),
+        captureStderr(() -> CheckpointReader.latest(dir, sc.serializer()).orElseThrow(), err).checkpointTime());
+    List<String> lines = err.toString().lines().toList();
+    assertEquals(2, lines.size(), err.toString());
+    assertTrue(lines.get(0).contains("checkpoint-3000") && lines.get(0).contains("eddy-streaming-checkpoint"), lines.get(0));
+    assertTrue(lines.get(1).contains("checkpoint-2000") && lines.get(1).contains("blob-window.bin is missing"), lines.get(1));
+  }
+
+  @Test
+  void readingWithAnotherSerializerNamesBoth() {
+    Path where = new CheckpointWriter(dir, sc.serializer(), 10).write(checkpoint(1000));
+    Serializer java = Serializers.fromConf(Map.of("spark.serializer", "java"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CheckpointReader.read(where, java));
+    assertTrue(e.getMessage().contains(sc.serializer().name()) && e.getMessage().contains("java"), e.getMessage());
+  }
+
+  @Test
   void onlyTheNewestCheckpointsAreKept() throws IOException {
     EddyConf conf = new EddyConf(false).set(CheckpointWriter.KEEP, "3");
     CheckpointWriter writer = CheckpointWriter.fromConf(dir, sc.serializer(), conf);
