@@ -37,8 +37,8 @@ import java.util.stream.Stream;
  * of the newest segment (a partial length, a partial payload, a bad checksum in its last record)
  * is a torn write: it is reported with one line on stderr naming the file and offset and cut off,
  * so new records follow valid data. A damaged record followed by valid ones, a damaged header, or
- * a damaged record in an older segment throws {@link WalCorruptionException}. An empty segment
- * newest segment file (a crash between creating it and writing its header) is ignored and removed.
+ * a damaged record in an older segment throws {@link WalCorruptionException}. An empty (or
+ * torn-header) newest segment file (a crash between creating it and writing its header) is ignored and removed.
  * A segment missing from the sequence, or empty while newer ones exist, throws, unless every
  * record before the next segment is older than the last {@link #clean} threshold (recorded in the
  * file {@code cleaned-before}).
@@ -302,7 +302,10 @@ public final class FileBasedWriteAheadLog implements WriteAheadLog {
     }
   }
 
-  /** Forces unsynced records under {@link FsyncPolicy#BATCH}, closes the file, ends background cleaning. */
+  /**
+   * Forces unsynced records (unless the policy is {@link FsyncPolicy#NONE}), closes the file, and
+   * waits for background cleaning to end.
+   */
   @Override
   public void close() {
     synchronized (this) {
@@ -314,13 +317,10 @@ public final class FileBasedWriteAheadLog implements WriteAheadLog {
         if (settings.fsync() != FsyncPolicy.NONE && dirty) {
           force();
         }
-        if (channel != null) {
-          channel.close();
-          channel = null;
-        }
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot close the write-ahead log in " + dir + ": " + e.getMessage(), e);
+        throw new UncheckedIOException("cannot sync the write-ahead log in " + dir + " on close: " + e.getMessage(), e);
       } finally {
+        abandonChannel();
         cleaner.shutdown();
       }
     }
