@@ -131,6 +131,22 @@ class TransformationsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void contextTransformSeesTheRddsOfAllItsStreams() {
+    DStream<Integer> a = h.input(BATCHES);
+    DStream<String> b = h.input(List.of(List.of("x"), List.of("y", "z")));
+    DStream<String> both = h.ssc.transform(List.of(a, b), (rdds, time) -> {
+      RDD<Integer> nums = (RDD<Integer>) rdds.get(0);
+      RDD<String> strs = (RDD<String>) rdds.get(1);
+      return nums.map(x -> "n" + x).union(strs).map(s -> s + "@" + time.milliseconds());
+    });
+    Map<Long, List<String>> out = h.collect(both);
+    h.runBatches(2);
+    assertEquals(List.of("n1@1000", "n2@1000", "n3@1000", "n4@1000", "n5@1000", "x@1000"), out.get(1000L));
+    assertEquals(List.of("y@2000", "z@2000"), out.get(2000L));
+  }
+
+  @Test
   void aTransformThatThrowsOrReturnsNullFailsItsBatchOnly() {
     DStream<Integer> in = h.input(BATCHES);
     Map<Long, List<Integer>> out = h.collect(in.transform((rdd, time) -> {
