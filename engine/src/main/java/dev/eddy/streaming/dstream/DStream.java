@@ -46,10 +46,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * are defined before {@code ssc.start()}; defining one afterwards throws
  * {@link IllegalStateException}.
  *
+ * <p>A stream has a batch at every multiple of its {@link #slideDuration() slide} after the
+ * context's zero time (one batch interval before the first batch): a window sliding every 2 s on
+ * a 1 s context has RDDs at 2 s, 4 s, ... only. Windows ({@code window}, {@code
+ * reduceByKeyAndWindow}, ...) need a window and slide that are multiples of their parent's slide.
+ *
  * <p>Subclasses implement {@link #slideDuration()}, {@link #dependencies()} and
  * {@link #compute(Time)}. The RDD of each batch is computed once ({@link #getOrCompute}) and
- * remembered until the batch completes, so several outputs of a batch see the same RDD.
- * Thread-safe.
+ * remembered for the stream's {@link #rememberDuration() remember duration} (its slide, longer
+ * for the parents of windows and state, or what {@code ssc.remember} asks), so several outputs
+ * of a batch, the next windows and {@link #slice} see the same RDD; older RDDs are forgotten
+ * and, if the stream persisted them, unpersisted. Thread-safe.
  *
  * @param <T> the element type
  */
@@ -142,8 +149,8 @@ public abstract class DStream<T> {
 
   /**
    * Sets the time one slide before this stream's first batch, and its remember and checkpoint
-   * durations, then does the same for its parents; called by the graph at start, as Spark's
-   * {@code initialize}. A stream that {@linkplain #mustCheckpoint() must checkpoint} gets Spark's
+   * durations, then does the same for its parents; engine machinery called by the graph at start,
+   * as Spark's {@code initialize}. A stream that {@linkplain #mustCheckpoint() must checkpoint} gets Spark's
    * default interval (the smallest multiple of the slide of at least 10 s) when the engine context
    * has a checkpoint directory; without one it relies on persisted RDDs and its lineage.
    */
@@ -165,7 +172,8 @@ public abstract class DStream<T> {
 
   /**
    * Makes this stream remember its RDDs for at least {@code duration} and its parents for what
-   * this stream needs of them ({@link #parentRememberDuration()}), as Spark's {@code remember}.
+   * this stream needs of them ({@link #parentRememberDuration()}), as Spark's {@code remember};
+   * engine machinery called by the graph at start (users call {@code ssc.remember}).
    */
   public void remember(Duration duration) {
     if (duration != null && (rememberDuration == null || duration.compareTo(rememberDuration) > 0)) {
