@@ -291,6 +291,13 @@ public final class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * key's new values (possibly none) and its previous state (empty for a new key), as Spark's
    * {@code updateStateByKey}; returning empty removes the key. The function is called for every
    * key with a state, every batch; {@link #mapWithState} calls it only for keys with new values.
+   *
+   * <p>Each batch's state is computed from the previous one, so the lineage grows by a batch each
+   * batch. With a checkpoint directory ({@code ssc.checkpoint(dir)}) the state is checkpointed
+   * about every 10 s, which cuts it, as Spark; without one (Spark refuses to start then) the state
+   * is kept in memory and the lineage, with the batches' input RDDs, is kept too: fine for a
+   * notebook session, but long runs should set a checkpoint directory. The same holds for
+   * {@link #mapWithState} and the inverse forms of the window reductions.
    */
   public <S> PairDStream<K, S> updateStateByKey(Function2<List<V>, Optional<S>, Optional<S>> updateFunc) {
     return updateStateByKey(updateFunc, defaultPartitions());
