@@ -209,6 +209,23 @@ class StateOperationsTest {
     assertTrue(h.failures.get(2000L).contains("Cannot update the state after it has been removed"), h.failures.toString());
   }
 
+  @Test
+  void anUpdateFunctionThatThrowsFailsItsBatchAndLaterBatchesRun() {
+    List<List<String>> batches = List.of(List.of("a"), List.of("boom"), List.of("a"));
+    PairDStream<String, Integer> ones = h.input(batches).mapToPair(w -> new Tuple2<>(w, 1));
+    PairDStream<String, Integer> counts = ones.updateStateByKey((List<Integer> values, Optional<Integer> state) -> {
+      if (values.size() == 1 && state.isEmpty() && h.clock.getTimeMillis() == 2000) {
+        throw new IllegalStateException("no new keys in batch two");
+      }
+      return Optional.of(state.orElse(0) + values.size());
+    });
+    Map<Long, List<Tuple2<String, Integer>>> out = h.collect(counts);
+    h.runBatches(2);
+    assertEquals(Map.of("a", 1), toMap(out.get(1000L)));
+    assertTrue(h.failures.get(2000L).contains("no new keys in batch two"), h.failures.toString());
+    assertTrue(h.sc.parallelize(List.of(1, 2)).count() == 2, "the engine still runs jobs");
+  }
+
   private static List<List<String>> randomWords(int n, long seed) {
     List<String> vocabulary = List.of("river", "stone", "eddy", "flow", "bank", "reed");
     Random random = new Random(seed);

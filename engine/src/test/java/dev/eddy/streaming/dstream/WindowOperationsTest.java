@@ -152,6 +152,39 @@ class WindowOperationsTest {
     assertTrue(h.failures.isEmpty(), h.failures.toString());
   }
 
+  @Test
+  void windowOverloadsPlaceTheirResultsAsAsked() {
+    List<List<Integer>> batches = randomBatches(6, 6, 9, 4);
+    PairDStream<Integer, Integer> pairs = h.input(batches).mapToPair(x -> new Tuple2<>(x % 4, x));
+    Duration w = Durations.seconds(2);
+    Map<Long, Integer> partitions = new java.util.concurrent.ConcurrentHashMap<>();
+    PairDStream<Integer, Integer> byPartitioner =
+        pairs.reduceByKeyAndWindow(Integer::sum, w, Durations.seconds(1), new dev.eddy.rdd.HashPartitioner(5));
+    byPartitioner.foreachRDD((rdd, t) -> partitions.put(t.milliseconds(), rdd.getNumPartitions()));
+    Map<Long, List<Tuple2<Integer, Integer>>> direct = h.collect(pairs.reduceByKeyAndWindow(Integer::sum, w));
+    Map<Long, List<Tuple2<Integer, Integer>>> inverse = h.collect(pairs.reduceByKeyAndWindow(
+        Integer::sum, (a, b) -> a - b, w, Durations.seconds(1), new dev.eddy.rdd.HashPartitioner(3), null));
+    Map<Long, List<Tuple2<Integer, Iterable<Integer>>>> grouped = h.collect(pairs.groupByKeyAndWindow(w));
+    h.runBatches(6);
+    for (int k = 1; k <= 6; k++) {
+      long t = k * 1000L;
+      Map<Integer, Integer> expected = new HashMap<>();
+      Map<Integer, Integer> expectedSizes = new HashMap<>();
+      window(batches, k, 2).forEach(x -> {
+        expected.merge(x % 4, x, Integer::sum);
+        expectedSizes.merge(x % 4, 1, Integer::sum);
+      });
+      assertEquals(expected, toMap(direct.get(t)), "direct at " + k);
+      Map<Integer, Integer> nonZero = new HashMap<>(toMap(inverse.get(t)));
+      nonZero.values().removeIf(v -> v == 0);
+      assertEquals(expected, nonZero, "inverse at " + k);
+      Map<Integer, Integer> sizes = new HashMap<>();
+      grouped.get(t).forEach(p -> p._2().forEach(x -> sizes.merge(p._1(), 1, Integer::sum)));
+      assertEquals(expectedSizes, sizes, "groupByKeyAndWindow at " + k);
+      assertEquals(5, partitions.get(t));
+    }
+  }
+
   /** Returns the elements of batches k-size+1 .. k (1-based), in batch order. */
   static List<Integer> window(List<List<Integer>> batches, int k, int size) {
     List<Integer> out = new ArrayList<>();

@@ -28,7 +28,7 @@ public final class TransformedDStream<U> extends DStream<U> {
 
   /** @throws IllegalArgumentException if there are no parents or their slides differ */
   public TransformedDStream(List<DStream<?>> parents, Transform<U> f) {
-    super(parents.get(0).context());
+    super(first(parents).context());
     if (parents.stream().map(DStream::slideDuration).distinct().count() > 1) {
       throw new IllegalArgumentException("Some of the DStreams have different slide durations: "
           + parents.stream().map(p -> p + " slides every " + p.slideDuration()).toList());
@@ -38,6 +38,13 @@ public final class TransformedDStream<U> extends DStream<U> {
     }
     this.parents = List.copyOf(parents);
     this.f = f;
+  }
+
+  private static DStream<?> first(List<DStream<?>> parents) {
+    if (parents.isEmpty()) {
+      throw new IllegalArgumentException("transform needs at least one stream");
+    }
+    return parents.get(0);
   }
 
   /** Returns a transform of one stream's RDD and the batch time. */
