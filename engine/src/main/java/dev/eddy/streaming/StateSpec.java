@@ -62,7 +62,7 @@ public final class StateSpec<K, V, S, R> {
 
   /**
    * Returns a spec of a function called with the key, its value (empty when the key times out)
-   * and its state; what it returns goes to the mapped stream.
+   * and its state; what it returns goes to the mapped stream (a null return adds nothing).
    */
   public static <K, V, S, R> StateSpec<K, V, S, R> function(Function3<K, Optional<V>, State<S>, R> mappingFunction) {
     if (mappingFunction == null) {
