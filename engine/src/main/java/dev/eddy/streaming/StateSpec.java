@@ -99,6 +99,9 @@ public final class StateSpec<K, V, S, R> {
   /**
    * Returns this spec with an idle timeout: a key that received no value for {@code idleDuration}
    * is called once more with no value and {@link State#isTimingOut()} true, then removed.
+   * Timeouts are looked for at every batch, so a key times out at the first batch more than
+   * {@code idleDuration} after its last value; Spark looks only at checkpoint batches, so its
+   * keys may time out later.
    */
   public StateSpec<K, V, S, R> timeout(Duration idleDuration) {
     if (idleDuration == null || idleDuration.milliseconds() <= 0) {
