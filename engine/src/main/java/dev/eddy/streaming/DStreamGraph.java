@@ -23,6 +23,7 @@ public final class DStreamGraph {
   private final List<ForEachDStream<?>> outputStreams = new ArrayList<>();
   private final AtomicInteger nextStreamId = new AtomicInteger();
   private StreamingContextState state = StreamingContextState.INITIALIZED;
+  private Duration rememberDuration;
 
   /** Returns a new stream id; fails once the context started. */
   public int newStreamId() {
@@ -53,18 +54,46 @@ public final class DStreamGraph {
     return List.copyOf(outputStreams);
   }
 
-  /** Throws {@link IllegalArgumentException} if there is nothing to run, as Spark. */
+  /**
+   * Throws {@link IllegalArgumentException} if there is nothing to run, as Spark, or a stream's
+   * settings are wrong (such as a checkpoint interval without a checkpoint directory).
+   */
   public synchronized void validate() {
     if (outputStreams.isEmpty()) {
       throw new IllegalArgumentException(
           "No output operations registered, so nothing to execute; "
               + "add one (print(), foreachRDD(...)) before start()");
     }
+    outputStreams.forEach(DStream::validateAtStart);
   }
 
-  /** Freezes the graph and tells input streams that batch 0 would be at {@code zeroTime}. */
+  // ---------------------------------------------------------------- remember duration
+
+  /**
+   * Makes every stream remember its RDDs for at least {@code duration} after their batch, as
+   * Spark's {@code DStreamGraph.remember}; streams remember at least their slide, and a window's
+   * parent at least the window. Takes effect at start.
+   */
+  public synchronized void remember(Duration duration) {
+    if (duration == null || duration.milliseconds() <= 0) {
+      throw new IllegalArgumentException("the remember duration must be positive, not " + duration);
+    }
+    rememberDuration = duration;
+  }
+
+  /** Returns the duration set with {@link #remember}, or null. */
+  public synchronized Duration rememberDuration() {
+    return rememberDuration;
+  }
+
+  /**
+   * Freezes the graph, sets the zero time (one interval before the first batch) and remember
+   * durations of every stream the outputs depend on, and tells input streams the zero time.
+   */
   public synchronized void start(Time zeroTime) {
     state = StreamingContextState.ACTIVE;
+    outputStreams.forEach(s -> s.initialize(zeroTime));
+    outputStreams.forEach(s -> s.remember(rememberDuration));
     inputStreams.forEach(s -> s.start(zeroTime));
   }
 

@@ -2,10 +2,13 @@ package dev.eddy.streaming;
 
 import dev.eddy.EddyConf;
 import dev.eddy.EddyContext;
+import dev.eddy.api.Function2;
 import dev.eddy.rdd.RDD;
 import dev.eddy.streaming.dstream.DStream;
 import dev.eddy.streaming.dstream.internal.QueueInputDStream;
 import dev.eddy.streaming.dstream.internal.TextGeneratorInputDStream;
+import dev.eddy.streaming.dstream.internal.TransformedDStream;
+import dev.eddy.streaming.dstream.internal.UnionDStream;
 import dev.eddy.streaming.scheduler.BatchCounter;
 import dev.eddy.streaming.scheduler.JobScheduler;
 import dev.eddy.streaming.scheduler.StreamingListener;
@@ -141,6 +144,43 @@ public final class StreamingContext {
    */
   public DStream<String> textGeneratorStream(int linesPerBatch, long seed) {
     return new TextGeneratorInputDStream(this, linesPerBatch, seed);
+  }
+
+  // ---------------------------------------------------------------- combining streams, memory, checkpoints
+
+  /**
+   * Returns a stream whose batches hold the elements of all {@code streams}' batches, in order,
+   * as Spark's {@code union}.
+   *
+   * @throws IllegalArgumentException if none is given, or their contexts or slides differ
+   */
+  @SafeVarargs
+  public final <T> DStream<T> union(DStream<T>... streams) {
+    return new UnionDStream<>(List.of(streams));
+  }
+
+  /**
+   * Returns a stream of {@code f} applied to the RDDs of all {@code streams} at each batch (in
+   * order) and the batch time, as Spark's {@code transform}.
+   */
+  public <T> DStream<T> transform(List<DStream<?>> streams, Function2<List<RDD<?>>, Time, RDD<T>> f) {
+    return new TransformedDStream<T>(streams, f::call);
+  }
+
+  /**
+   * Makes every stream remember its RDDs for at least {@code duration} after their batch (so
+   * {@code slice} and outputs can still read them), as Spark's {@code remember}. Set before start.
+   */
+  public void remember(Duration duration) {
+    graph.remember(duration);
+  }
+
+  /**
+   * Sets the directory checkpointed RDDs are written under, as Spark's
+   * {@code ssc.checkpoint(dir)}; here it sets the engine context's checkpoint directory.
+   */
+  public void checkpoint(String directory) {
+    sc.setCheckpointDir(directory);
   }
 
   // ---------------------------------------------------------------- listeners

@@ -2,6 +2,9 @@ package dev.eddy.streaming.dstream;
 
 import dev.eddy.api.FlatMapFunction;
 import dev.eddy.api.Function;
+import dev.eddy.api.Function2;
+import dev.eddy.api.Function3;
+import dev.eddy.api.PairFlatMapFunction;
 import dev.eddy.api.PairFunction;
 import dev.eddy.api.Tuple2;
 import dev.eddy.api.VoidFunction;
@@ -13,9 +16,17 @@ import dev.eddy.streaming.Time;
 import dev.eddy.streaming.dstream.internal.CountDStream;
 import dev.eddy.streaming.dstream.internal.FilteredDStream;
 import dev.eddy.streaming.dstream.internal.FlatMappedDStream;
+import dev.eddy.streaming.dstream.internal.GlommedDStream;
+import dev.eddy.streaming.dstream.internal.MapPartitionedDStream;
+import dev.eddy.streaming.dstream.internal.TransformedDStream;
+import dev.eddy.streaming.dstream.internal.UnionDStream;
+import dev.eddy.streaming.dstream.internal.WindowedDStream;
 import dev.eddy.streaming.dstream.internal.ForEachDStream;
 import dev.eddy.streaming.dstream.internal.MappedDStream;
 import dev.eddy.streaming.dstream.internal.PrintOutput;
+import dev.eddy.storage.StorageLevel;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,10 +46,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * are defined before {@code ssc.start()}; defining one afterwards throws
  * {@link IllegalStateException}.
  *
+ * <p>A stream has a batch at every multiple of its {@link #slideDuration() slide} after the
+ * context's zero time (one batch interval before the first batch): a window sliding every 2 s on
+ * a 1 s context has RDDs at 2 s, 4 s, ... only. Windows ({@code window}, {@code
+ * reduceByKeyAndWindow}, ...) need a window and slide that are multiples of their parent's slide.
+ *
  * <p>Subclasses implement {@link #slideDuration()}, {@link #dependencies()} and
  * {@link #compute(Time)}. The RDD of each batch is computed once ({@link #getOrCompute}) and
- * remembered until the batch completes, so several outputs of a batch see the same RDD.
- * Thread-safe.
+ * remembered for the stream's {@link #rememberDuration() remember duration} (its slide, longer
+ * for the parents of windows and state, or what {@code ssc.remember} asks), so several outputs
+ * of a batch, the next windows and {@link #slice} see the same RDD; older RDDs are forgotten
+ * and, if the stream persisted them, unpersisted. Thread-safe.
  *
  * @param <T> the element type
  */
@@ -46,6 +64,10 @@ public abstract class DStream<T> {
   private final StreamingContext ssc;
   private final int id;
   private final Map<Time, RDD<T>> generatedRDDs = new ConcurrentHashMap<>();
+  private volatile Time zeroTime;
+  private volatile Duration rememberDuration;
+  private volatile Duration checkpointDuration;
+  private volatile StorageLevel storageLevel = StorageLevel.NONE;
 
   /** Creates a stream of {@code ssc} with a new id. */
   protected DStream(StreamingContext ssc) {
@@ -74,20 +96,159 @@ public abstract class DStream<T> {
   /** Computes the RDD of the batch at {@code validTime}, or empty when the stream has none then. */
   public abstract Optional<RDD<T>> compute(Time validTime);
 
-  /** Returns the RDD of the batch at {@code time}, computing it the first time it is asked for. */
+  /**
+   * Returns the RDD of the batch at {@code time}, computing it the first time it is asked for, as
+   * Spark's {@code getOrCompute}: empty when {@code time} is not a batch of this stream (not after
+   * the zero time, or not a multiple of the slide after it). A new RDD is persisted at the
+   * stream's storage level and marked for checkpointing at every checkpoint interval.
+   *
+   * @throws IllegalStateException if the stream's context was never started
+   */
   public final Optional<RDD<T>> getOrCompute(Time time) {
     RDD<T> existing = generatedRDDs.get(time);
     if (existing != null) {
       return Optional.of(existing);
     }
+    if (!isTimeValid(time)) {
+      return Optional.empty();
+    }
     Optional<RDD<T>> computed = compute(time);
-    computed.ifPresent(rdd -> generatedRDDs.put(time, rdd));
+    computed.ifPresent(rdd -> {
+      if (storageLevel.isValid() && !rdd.getStorageLevel().isValid()) {
+        rdd.persist(storageLevel);
+      }
+      Duration checkpointEvery = checkpointDuration;
+      if (checkpointEvery != null && time.minus(zeroTime).isMultipleOf(checkpointEvery)) {
+        rdd.checkpoint();
+      }
+      generatedRDDs.put(time, rdd);
+    });
     return computed;
   }
 
-  /** Forgets the RDDs of batches up to and including {@code time}. */
+  /**
+   * Forgets the RDDs of batches at or before {@code time} minus the remember duration, as Spark's
+   * {@code clearMetadata}, and unpersists those this stream persisted. Called when a batch ends.
+   */
   public void clearMetadata(Time time) {
-    generatedRDDs.keySet().removeIf(t -> !t.greater(time));
+    Duration remember = rememberDuration;
+    Time limit = remember == null ? time : time.minus(remember);
+    boolean unpersist = storageLevel.isValid();
+    generatedRDDs.entrySet().removeIf(e -> {
+      if (e.getKey().greater(limit)) {
+        return false;
+      }
+      if (unpersist) {
+        e.getValue().unpersist();
+      }
+      return true;
+    });
+  }
+
+  // ---------------------------------------------------------------- batch times and memory
+
+  /**
+   * Sets the time one slide before this stream's first batch, and its remember and checkpoint
+   * durations, then does the same for its parents; engine machinery called by the graph at start,
+   * as Spark's {@code initialize}. A stream that {@linkplain #mustCheckpoint() must checkpoint} gets Spark's
+   * default interval (the smallest multiple of the slide of at least 10 s) when the engine context
+   * has a checkpoint directory; without one it relies on persisted RDDs and its lineage.
+   */
+  public void initialize(Time zero) {
+    zeroTime = zero;
+    if (mustCheckpoint() && checkpointDuration == null && context().sparkContext().getCheckpointDir().isPresent()) {
+      long slide = slideDuration().milliseconds();
+      checkpointDuration = new Duration(slide * (long) Math.ceil(10_000.0 / slide));
+    }
+    Duration minRemember = slideDuration();
+    if (checkpointDuration != null && minRemember.compareTo(checkpointDuration) <= 0) {
+      minRemember = checkpointDuration.times(2);
+    }
+    if (rememberDuration == null || rememberDuration.compareTo(minRemember) < 0) {
+      rememberDuration = minRemember;
+    }
+    dependencies().forEach(d -> d.initialize(zero));
+  }
+
+  /**
+   * Makes this stream remember its RDDs for at least {@code duration} and its parents for what
+   * this stream needs of them ({@link #parentRememberDuration()}), as Spark's {@code remember};
+   * engine machinery called by the graph at start (users call {@code ssc.remember}).
+   */
+  public void remember(Duration duration) {
+    if (duration != null && (rememberDuration == null || duration.compareTo(rememberDuration) > 0)) {
+      rememberDuration = duration;
+    }
+    dependencies().forEach(d -> d.remember(parentRememberDuration()));
+  }
+
+  /** Returns how long the parents must remember their RDDs for this stream; windows add their length. */
+  protected Duration parentRememberDuration() {
+    return rememberDuration;
+  }
+
+  /** Returns how long this stream remembers its RDDs after their batch; null before start. */
+  public Duration rememberDuration() {
+    return rememberDuration;
+  }
+
+  /** Returns the checkpoint interval, or null when the stream's RDDs are not checkpointed. */
+  public Duration checkpointDuration() {
+    return checkpointDuration;
+  }
+
+  /** Returns the storage level of the stream's RDDs; {@link StorageLevel#NONE} when not persisted. */
+  public StorageLevel storageLevel() {
+    return storageLevel;
+  }
+
+  /**
+   * Returns whether the stream's RDDs grow a lineage from batch to batch (state and inverse-window
+   * streams), so that they are checkpointed whenever a checkpoint directory is set.
+   */
+  protected boolean mustCheckpoint() {
+    return false;
+  }
+
+  /** Returns the time one slide before the first batch; null before start. */
+  protected Time zeroTime() {
+    return zeroTime;
+  }
+
+  /** Returns whether {@code time} is a batch of this stream: after the zero time, at a multiple of the slide. */
+  public boolean isTimeValid(Time time) {
+    Time zero = zeroTime;
+    if (zero == null) {
+      throw new IllegalStateException(this + " has not been initialized: start its StreamingContext first");
+    }
+    return time.greater(zero) && time.minus(zero).isMultipleOf(slideDuration());
+  }
+
+  /** Returns the batch times whose RDDs the stream remembers, oldest first. */
+  public List<Time> rememberedBatchTimes() {
+    return generatedRDDs.keySet().stream().sorted().toList();
+  }
+
+  /**
+   * Checks the stream's settings before start, as Spark's {@code validateAtStart}.
+   *
+   * @throws IllegalArgumentException naming what is wrong
+   */
+  public void validateAtStart() {
+    Duration every = checkpointDuration;
+    if (every != null) {
+      if (context().sparkContext().getCheckpointDir().isEmpty()) {
+        throw new IllegalArgumentException(
+            "The checkpoint directory has not been set. Please set it by StreamingContext.checkpoint() "
+                + "(checkpoint interval " + every + " of " + this + ")");
+      }
+      if (!every.isMultipleOf(slideDuration())) {
+        throw new IllegalArgumentException("The checkpoint interval for " + getClass().getSimpleName()
+            + " has been set to " + every + " which is not a multiple of its slide time (" + slideDuration()
+            + "). Please set it to a multiple of " + slideDuration() + ".");
+      }
+    }
+    dependencies().forEach(DStream::validateAtStart);
   }
 
   // ---------------------------------------------------------------- transformations
@@ -118,6 +279,234 @@ public abstract class DStream<T> {
     return new CountDStream<>(this);
   }
 
+  /** Returns a pair stream of all the pairs of the iterators {@code f} returns. */
+  public <K, V> PairDStream<K, V> flatMapToPair(PairFlatMapFunction<T, K, V> f) {
+    FlatMapFunction<T, Tuple2<K, V>> g = f::call;
+    return PairDStream.fromDStream(new FlatMappedDStream<>(this, g));
+  }
+
+  /** Returns a stream of {@code f} applied to each partition's iterator of each batch. */
+  public <U> DStream<U> mapPartitions(FlatMapFunction<Iterator<T>, U> f) {
+    return new MapPartitionedDStream<>(this, f, false);
+  }
+
+  /** Returns a pair stream of {@code f} applied to each partition's iterator of each batch. */
+  public <K, V> PairDStream<K, V> mapPartitionsToPair(PairFlatMapFunction<Iterator<T>, K, V> f) {
+    FlatMapFunction<Iterator<T>, Tuple2<K, V>> g = f::call;
+    return PairDStream.fromDStream(new MapPartitionedDStream<>(this, g, false));
+  }
+
+  /** Returns a stream whose batches hold one list per partition: the partition's elements. */
+  public DStream<List<T>> glom() {
+    return new GlommedDStream<>(this);
+  }
+
+  /** Returns a stream whose batches are shuffled into {@code numPartitions} partitions. */
+  public DStream<T> repartition(int numPartitions) {
+    if (numPartitions < 1) {
+      throw new IllegalArgumentException("Number of partitions (" + numPartitions + ") must be positive");
+    }
+    return transform(rdd -> rdd.repartition(numPartitions));
+  }
+
+  /**
+   * Returns a stream with, per batch, one element: the batch's elements merged by {@code f}, as
+   * Spark; an empty batch gives an empty RDD. {@code f} must be associative and commutative.
+   */
+  public DStream<T> reduce(Function2<T, T, T> f) {
+    PairFunction<T, Integer, T> keyed = x -> new Tuple2<>(0, x);
+    Function<Tuple2<Integer, T>, T> value = Tuple2::_2;
+    return mapToPair(keyed).reduceByKey(f, 1).map(value);
+  }
+
+  /** Returns a stream with, per batch, each distinct element and how often it occurs. */
+  public PairDStream<T, Long> countByValue() {
+    return countByValue(context().sparkContext().defaultParallelism());
+  }
+
+  /** Like {@link #countByValue()} with {@code numPartitions} partitions. */
+  public PairDStream<T, Long> countByValue(int numPartitions) {
+    PairFunction<T, T, Long> one = x -> new Tuple2<>(x, 1L);
+    return mapToPair(one).reduceByKey(Long::sum, numPartitions);
+  }
+
+  /** Returns a stream whose batches hold the elements of this stream's batch and then {@code other}'s. */
+  public DStream<T> union(DStream<T> other) {
+    return new UnionDStream<>(List.of(this, other));
+  }
+
+  /** Returns a stream of {@code f} applied to each batch's RDD, as Spark's {@code transform}. */
+  public <U> DStream<U> transform(Function<RDD<T>, RDD<U>> f) {
+    return transform((rdd, time) -> f.call(rdd));
+  }
+
+  /**
+   * Returns a stream of {@code f} applied to each batch's RDD and time. {@code f} runs when the
+   * batch is generated; if it throws, the batch fails with its error. It must not return null.
+   */
+  public <U> DStream<U> transform(Function2<RDD<T>, Time, RDD<U>> f) {
+    return TransformedDStream.of(this, f);
+  }
+
+  /** Returns a pair stream of {@code f} applied to each batch's RDD. */
+  public <K, V> PairDStream<K, V> transformToPair(Function<RDD<T>, RDD<Tuple2<K, V>>> f) {
+    return PairDStream.fromDStream(transform(f));
+  }
+
+  /** Returns a pair stream of {@code f} applied to each batch's RDD and time. */
+  public <K, V> PairDStream<K, V> transformToPair(Function2<RDD<T>, Time, RDD<Tuple2<K, V>>> f) {
+    return PairDStream.fromDStream(transform(f));
+  }
+
+  /**
+   * Returns a stream of {@code f} applied to the RDDs of this stream and {@code other} of each
+   * batch and the batch time, as Spark's {@code transformWith}. Both must have the same slide.
+   */
+  public <U, W> DStream<W> transformWith(DStream<U> other, Function3<RDD<T>, RDD<U>, Time, RDD<W>> f) {
+    return TransformedDStream.of(this, other, f);
+  }
+
+  /** Like {@link #transformWith} for a function that returns pairs. */
+  public <U, K, V> PairDStream<K, V> transformWithToPair(
+      DStream<U> other, Function3<RDD<T>, RDD<U>, Time, RDD<Tuple2<K, V>>> f) {
+    return PairDStream.fromDStream(transformWith(other, f));
+  }
+
+  // ---------------------------------------------------------------- windows
+
+  /** Returns a stream whose batches hold the last {@code windowDuration} of this stream, sliding every batch. */
+  public DStream<T> window(Duration windowDuration) {
+    return window(windowDuration, slideDuration());
+  }
+
+  /**
+   * Returns a stream whose batch at each multiple of {@code slideDuration} holds the union of
+   * this stream's batches in the last {@code windowDuration}, as Spark's {@code window}.
+   *
+   * @throws IllegalArgumentException if either duration is not a multiple of this stream's slide
+   */
+  public DStream<T> window(Duration windowDuration, Duration slideDuration) {
+    return new WindowedDStream<>(this, windowDuration, slideDuration);
+  }
+
+  /**
+   * Returns a stream with, per window, one element: its number of elements. Computed
+   * incrementally (adding the new batches, subtracting the old), as Spark.
+   */
+  public DStream<Long> countByWindow(Duration windowDuration, Duration slideDuration) {
+    Function<T, Long> one = x -> 1L;
+    return map(one).reduceByWindow(Long::sum, (a, b) -> a - b, windowDuration, slideDuration);
+  }
+
+  /** Returns a stream with, per window, its elements merged by {@code f}; see {@link #reduce}. */
+  public DStream<T> reduceByWindow(Function2<T, T, T> f, Duration windowDuration, Duration slideDuration) {
+    return reduce(f).window(windowDuration, slideDuration).reduce(f);
+  }
+
+  /**
+   * Returns a stream with, per window, its elements merged by {@code f}, computed from the
+   * previous window by merging the batches that entered and "unmerging" with {@code invF} those
+   * that left, as Spark; {@code invF} must undo {@code f}.
+   */
+  public DStream<T> reduceByWindow(
+      Function2<T, T, T> f, Function2<T, T, T> invF, Duration windowDuration, Duration slideDuration) {
+    PairFunction<T, Integer, T> keyed = x -> new Tuple2<>(1, x);
+    Function<Tuple2<Integer, T>, T> value = Tuple2::_2;
+    return mapToPair(keyed)
+        .reduceByKeyAndWindow(f, invF, windowDuration, slideDuration, 1, null)
+        .map(value);
+  }
+
+  /** Returns a stream with, per window, each distinct element and its count in the window. */
+  public PairDStream<T, Long> countByValueAndWindow(Duration windowDuration, Duration slideDuration) {
+    return countByValueAndWindow(windowDuration, slideDuration, context().sparkContext().defaultParallelism());
+  }
+
+  /**
+   * Like {@link #countByValueAndWindow(Duration, Duration)} in {@code numPartitions} partitions;
+   * computed incrementally, elements whose count drops to 0 are left out.
+   */
+  public PairDStream<T, Long> countByValueAndWindow(Duration windowDuration, Duration slideDuration, int numPartitions) {
+    PairFunction<T, T, Long> one = x -> new Tuple2<>(x, 1L);
+    return mapToPair(one).reduceByKeyAndWindow(
+        Long::sum, (a, b) -> a - b, windowDuration, slideDuration, numPartitions, kv -> kv._2() != 0L);
+  }
+
+  // ---------------------------------------------------------------- persistence and checkpoints
+
+  /** Persists each batch's RDD at {@link StorageLevel#MEMORY_ONLY_SER}, as Spark's DStream {@code cache}; returns this stream. */
+  public DStream<T> cache() {
+    return persist();
+  }
+
+  /** Persists each batch's RDD at {@link StorageLevel#MEMORY_ONLY_SER}, as Spark's DStream default; returns this stream. */
+  public DStream<T> persist() {
+    return persist(StorageLevel.MEMORY_ONLY_SER);
+  }
+
+  /**
+   * Persists each batch's RDD at {@code level} from the next start; RDDs are unpersisted when the
+   * stream forgets them. Returns this stream.
+   */
+  public DStream<T> persist(StorageLevel level) {
+    if (level == null) {
+      throw new NullPointerException("storage level");
+    }
+    storageLevel = level;
+    return this;
+  }
+
+  /**
+   * Checkpoints the batch RDD every {@code interval} (cutting its lineage), under the directory
+   * set with {@code ssc.checkpoint(dir)}; returns this stream. {@code start()} fails with a clear
+   * error if no directory is set or the interval is not a multiple of the slide.
+   */
+  public DStream<T> checkpoint(Duration interval) {
+    if (interval == null || interval.milliseconds() <= 0) {
+      throw new IllegalArgumentException("the checkpoint interval must be positive, not " + interval);
+    }
+    checkpointDuration = interval;
+    persistIfNone();
+    return this;
+  }
+
+  /** Persists at {@link StorageLevel#MEMORY_ONLY_SER} unless a level was set; for checkpointed streams. */
+  protected final void persistIfNone() {
+    if (!storageLevel.isValid()) {
+      storageLevel = StorageLevel.MEMORY_ONLY_SER;
+    }
+  }
+
+  // ---------------------------------------------------------------- slices
+
+  /**
+   * Returns the RDDs of this stream's batches from {@code fromTime} to {@code toTime}, both
+   * included and aligned down to the stream's batches, as Spark's {@code slice}; remembered RDDs
+   * are reused, the others computed.
+   *
+   * @throws IllegalStateException if the context was never started
+   */
+  public List<RDD<T>> slice(Time fromTime, Time toTime) {
+    Time zero = zeroTime;
+    if (zero == null) {
+      throw new IllegalStateException(this + " has not been initialized: start its StreamingContext first");
+    }
+    long slide = slideDuration().milliseconds();
+    long from = alignDown(fromTime.milliseconds(), zero.milliseconds(), slide);
+    long to = alignDown(toTime.milliseconds(), zero.milliseconds(), slide);
+    List<RDD<T>> rdds = new ArrayList<>();
+    for (long t = from; t <= to; t += slide) {
+      if (t > zero.milliseconds()) {
+        getOrCompute(new Time(t)).ifPresent(rdds::add);
+      }
+    }
+    return rdds;
+  }
+
+  private static long alignDown(long time, long zero, long slide) {
+    return zero + Math.floorDiv(time - zero, slide) * slide;
+  }
+
   // ---------------------------------------------------------------- output operations
 
   /** Prints the first ten elements of each batch; see {@link #print(int)}. */
@@ -143,6 +532,21 @@ public abstract class DStream<T> {
   /** Runs {@code f} on each batch's RDD and time, on the batch thread. */
   public void foreachRDD(VoidFunction2<RDD<T>, Time> f) {
     new ForEachDStream<T>(this, (rdd, time, out) -> f.call(rdd, time), "foreachRDD").register();
+  }
+
+  /**
+   * Saves each batch as text files in the directory {@code prefix-TIME_IN_MS.suffix} (or
+   * {@code prefix-TIME_IN_MS} when the suffix is null or empty), as Spark's {@code saveAsTextFiles}.
+   */
+  public void saveAsTextFiles(String prefix, String suffix) {
+    new ForEachDStream<T>(this, (rdd, time, out) -> rdd.saveAsTextFile(rddToFileName(prefix, suffix, time)),
+        "saveAsTextFiles").register();
+  }
+
+  /** Returns Spark's name for the output of the batch at {@code time}: {@code prefix-TIME_IN_MS.suffix}. */
+  public static String rddToFileName(String prefix, String suffix, Time time) {
+    String name = prefix + "-" + time.milliseconds();
+    return suffix == null || suffix.isEmpty() ? name : name + "." + suffix;
   }
 
   /** Returns {@code "ClassName [id]"}. */

@@ -1,8 +1,11 @@
 package dev.eddy.streaming.dstream.internal;
 
+import dev.eddy.api.Function;
 import dev.eddy.api.Function2;
 import dev.eddy.api.Tuple2;
+import dev.eddy.rdd.HashPartitioner;
 import dev.eddy.rdd.PairRDD;
+import dev.eddy.rdd.Partitioner;
 import dev.eddy.rdd.RDD;
 import dev.eddy.streaming.Duration;
 import dev.eddy.streaming.Time;
@@ -10,20 +13,49 @@ import dev.eddy.streaming.dstream.DStream;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code reduceByKey}: each batch's pairs reduced by key through a shuffle, as Spark's. Thread-safe. */
-public final class ShuffledDStream<K, V> extends DStream<Tuple2<K, V>> {
+/**
+ * {@code combineByKey} (and {@code reduceByKey}, {@code groupByKey}): each batch's pairs combined
+ * by key through a shuffle, as Spark's {@code ShuffledDStream}. Thread-safe.
+ */
+public final class ShuffledDStream<K, V, C> extends DStream<Tuple2<K, C>> {
   private final DStream<Tuple2<K, V>> parent;
-  private final Function2<V, V, V> reduce;
-  private final int numPartitions;
+  private final Function<V, C> createCombiner;
+  private final Function2<C, V, C> mergeValue;
+  private final Function2<C, C, C> mergeCombiners;
+  private final Partitioner partitioner;
+  private final boolean mapSideCombine;
 
-  public ShuffledDStream(DStream<Tuple2<K, V>> parent, Function2<V, V, V> reduce, int numPartitions) {
+  public ShuffledDStream(
+      DStream<Tuple2<K, V>> parent,
+      Function<V, C> createCombiner,
+      Function2<C, V, C> mergeValue,
+      Function2<C, C, C> mergeCombiners,
+      Partitioner partitioner,
+      boolean mapSideCombine) {
     super(parent.context());
+    if (partitioner == null) {
+      throw new NullPointerException("partitioner");
+    }
+    this.parent = parent;
+    this.createCombiner = createCombiner;
+    this.mergeValue = mergeValue;
+    this.mergeCombiners = mergeCombiners;
+    this.partitioner = partitioner;
+    this.mapSideCombine = mapSideCombine;
+  }
+
+  /** Returns a {@code reduceByKey} into {@code numPartitions} hash partitions. */
+  public static <K, V> ShuffledDStream<K, V, V> reduceByKey(
+      DStream<Tuple2<K, V>> parent, Function2<V, V, V> reduce, int numPartitions) {
+    return new ShuffledDStream<>(parent, v -> v, reduce, reduce, hashPartitioner(numPartitions), true);
+  }
+
+  /** Returns a hash partitioner, or Spark's error for a non-positive number of partitions. */
+  public static Partitioner hashPartitioner(int numPartitions) {
     if (numPartitions < 1) {
       throw new IllegalArgumentException("Number of partitions (" + numPartitions + ") must be positive");
     }
-    this.parent = parent;
-    this.reduce = reduce;
-    this.numPartitions = numPartitions;
+    return new HashPartitioner(numPartitions);
   }
 
   @Override
@@ -37,7 +69,8 @@ public final class ShuffledDStream<K, V> extends DStream<Tuple2<K, V>> {
   }
 
   @Override
-  public Optional<RDD<Tuple2<K, V>>> compute(Time validTime) {
-    return parent.getOrCompute(validTime).map(rdd -> PairRDD.fromRDD(rdd).reduceByKey(reduce, numPartitions));
+  public Optional<RDD<Tuple2<K, C>>> compute(Time validTime) {
+    return parent.getOrCompute(validTime).map(rdd -> PairRDD.fromRDD(rdd)
+        .combineByKey(createCombiner, mergeValue, mergeCombiners, partitioner, mapSideCombine));
   }
 }
