@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class ActiveContexts {
   private static final List<StreamingListener> LISTENERS = new CopyOnWriteArrayList<>();
   private static final List<StreamingContext> ACTIVE = new CopyOnWriteArrayList<>();
+  private static final CopyOnWriteArrayList<StreamingContext> STARTED = new CopyOnWriteArrayList<>();
 
   private ActiveContexts() {}
 
@@ -41,6 +42,14 @@ public final class ActiveContexts {
     return List.copyOf(ACTIVE);
   }
 
+  /**
+   * Returns every context started at least once and not ended for good by {@code stop(true)},
+   * running or stopped (a stopped one may start again), in first-start order.
+   */
+  public static List<StreamingContext> started() {
+    return List.copyOf(STARTED);
+  }
+
   /** Stops every running context (streaming only; their EddyContexts stay alive). */
   public static void stopAll() {
     for (StreamingContext context : new ArrayList<>(ACTIVE)) {
@@ -54,6 +63,11 @@ public final class ActiveContexts {
 
   static void register(StreamingContext context) {
     ACTIVE.add(context);
+    STARTED.addIfAbsent(context);
+  }
+
+  static void forget(StreamingContext context) {
+    STARTED.remove(context);
   }
 
   static void unregister(StreamingContext context) {

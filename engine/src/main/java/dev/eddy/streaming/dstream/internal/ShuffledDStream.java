@@ -27,6 +27,11 @@ public final class ShuffledDStream<K, V> extends DStream<Tuple2<K, V>> {
   }
 
   @Override
+  public String operatorName() {
+    return "reduceByKey";
+  }
+
+  @Override
   public Duration slideDuration() {
     return parent.slideDuration();
   }
