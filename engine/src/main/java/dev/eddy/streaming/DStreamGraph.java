@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -39,6 +40,14 @@ public final class DStreamGraph {
   private List<InputDStream<?>> runningInputs = List.of();
   private int runs;
   private boolean outputsFromLastRun;
+  /** How many batches' RDD lineages {@link #batchDag} keeps. */
+  static final int BATCH_DAGS = 5;
+  private final Map<Time, Dag> batchDags = new java.util.LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Time, Dag> eldest) {
+      return size() > BATCH_DAGS;
+    }
+  };
 
   /** Returns a new stream id; fails once the context started. */
   public int newStreamId() {
@@ -114,6 +123,9 @@ public final class DStreamGraph {
     Time end = new Time(Long.MAX_VALUE);
     clearMetadata(end);
     inputStreams().forEach(s -> s.clearMetadata(end));
+    synchronized (batchDags) {
+      batchDags.clear();
+    }
   }
 
   /** Returns the input streams started by the current or last run. */
@@ -130,6 +142,39 @@ public final class DStreamGraph {
     List<DStream<?>> roots = new ArrayList<>(outputStreams);
     roots.addAll(inputStreams);
     return DStreamDag.of("DStream graph", roots);
+  }
+
+  /** Returns the RDD lineage the batch at {@code time} ran, if it is among the last {@value #BATCH_DAGS} batches. */
+  public Optional<Dag> batchDag(Time time) {
+    synchronized (batchDags) {
+      return Optional.ofNullable(batchDags.get(time));
+    }
+  }
+
+  /** Returns the RDD lineage of the latest batch generated, if any. */
+  public Optional<Dag> lastBatchDag() {
+    synchronized (batchDags) {
+      return batchDags.values().stream().reduce((first, second) -> second);
+    }
+  }
+
+  /**
+   * Keeps the lineage diagram of each output's RDD of the batch (RDDs are remembered until the
+   * batch completes, so this is the RDD its job runs). Diagrams, not RDDs, are kept: they hold no
+   * data.
+   */
+  private void recordBatchDag(Time time, List<ForEachDStream<?>> outputs) {
+    List<Dag> lineages = new ArrayList<>();
+    for (ForEachDStream<?> output : outputs) {
+      output.dependencies().get(0).getOrCompute(time).ifPresent(rdd -> lineages.add(rdd.dag()));
+    }
+    if (lineages.isEmpty()) {
+      return;
+    }
+    Dag dag = DStreamDag.batch("RDDs of the batch of " + time, lineages);
+    synchronized (batchDags) {
+      batchDags.put(time, dag);
+    }
   }
 
   private Set<DStream<?>> reachableFromOutputs() {
@@ -151,6 +196,7 @@ public final class DStreamGraph {
     for (ForEachDStream<?> output : outputs) {
       output.generateJob(time).ifPresent(jobs::add);
     }
+    recordBatchDag(time, outputs);
     Map<Integer, StreamInputInfo> inputs = new HashMap<>();
     for (InputDStream<?> input : runningInputStreams()) {
       input.inputInfo(time).ifPresent(info -> inputs.put(info.inputStreamId(), info));

@@ -348,6 +348,26 @@ public final class StreamingContext {
     return graph.dag();
   }
 
+  /**
+   * Returns the RDD lineage that the batch at {@code batchTime} ran, its outputs' RDDs merged in
+   * one diagram; kept for the last few batches only.
+   *
+   * @throws IllegalArgumentException if that batch is not among those kept
+   */
+  public Dag batchDag(Time batchTime) {
+    return graph.batchDag(batchTime).orElseThrow(() -> new IllegalArgumentException(
+        "no RDD lineage kept for the batch of " + batchTime + "; lastBatchDag() shows the latest"));
+  }
+
+  /**
+   * Returns the RDD lineage of the latest batch, e.g. {@code display(ssc.lastBatchDag())}.
+   *
+   * @throws IllegalStateException if no batch was generated yet
+   */
+  public Dag lastBatchDag() {
+    return graph.lastBatchDag().orElseThrow(() -> new IllegalStateException("no batch was generated yet"));
+  }
+
   // ---------------------------------------------------------------- stepping with a manual clock
 
   /**

@@ -71,4 +71,39 @@ class DStreamDagTest {
     assertEquals("map", queued.map(x -> x).operatorName());
     assertEquals("count", queued.count().operatorName());
   }
+
+  @Test
+  void eachBatchKeepsTheRddLineageItRan() {
+    java.util.List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ssc.textGeneratorStream(3)
+        .mapToPair(l -> new Tuple2<>(l.length(), 1))
+        .reduceByKey(Integer::sum)
+        .foreachRDD(rdd -> ran.add(rdd.dag().toText()));
+    ssc.start();
+    ssc.step();
+    assertEquals(ran.get(0), ssc.lastBatchDag().toText());
+    assertEquals(ran.get(0), ssc.batchDag(new dev.eddy.streaming.Time(1000)).toText());
+    assertTrue(ran.get(0).contains("ShuffledRDD"), ran.get(0));
+    ssc.runBatches(5);
+    assertEquals(ran.get(5), ssc.lastBatchDag().toText());
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> ssc.batchDag(new dev.eddy.streaming.Time(1000)), "only the last five are kept");
+    ssc.batchDag(new dev.eddy.streaming.Time(2000));
+  }
+
+  @Test
+  void aBatchWithTwoOutputsDrawsSharedRddsOnce() {
+    DStream<String> lines = ssc.textGeneratorStream(2);
+    lines.count().foreachRDD(rdd -> {});
+    lines.map(String::length).foreachRDD(rdd -> {});
+    ssc.start();
+    ssc.step();
+    Dag dag = ssc.lastBatchDag();
+    var shared = dag.nodes().stream()
+        .filter(n -> dag.edges().stream().filter(e -> e.from() == n.id()).count() == 2)
+        .toList();
+    assertEquals(1, shared.size(), dag.toText());
+    assertTrue(shared.get(0).label().startsWith("ParallelCollectionRDD"), dag.toText());
+    assertTrue(dag.clusters().stream().allMatch(c -> c.label().startsWith("output ")), dag.clusters().toString());
+  }
 }

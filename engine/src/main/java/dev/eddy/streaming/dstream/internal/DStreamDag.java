@@ -46,6 +46,37 @@ public final class DStreamDag {
     return dag.build();
   }
 
+  /**
+   * Returns the RDD lineages of one batch's outputs ({@code RDD.dag()} of each) as one diagram:
+   * an RDD shared by several outputs is drawn once, in the stage boxes of the first output that
+   * reaches it; the stage boxes of the output at index {@code i} are labelled {@code "output i: "}.
+   */
+  public static Dag batch(String title, List<Dag> outputLineages) {
+    Dag.Builder merged = Dag.builder().title(title);
+    java.util.Set<Integer> added = new java.util.HashSet<>();
+    int clusterId = 0;
+    for (int i = 0; i < outputLineages.size(); i++) {
+      Dag lineage = outputLineages.get(i);
+      java.util.Set<Integer> fresh = new java.util.LinkedHashSet<>();
+      for (dev.eddy.dag.DagNode node : lineage.nodes()) {
+        if (added.add(node.id())) {
+          merged.node(node);
+          fresh.add(node.id());
+        }
+      }
+      for (dev.eddy.dag.DagCluster cluster : lineage.clusters()) {
+        int[] own = cluster.nodeIds().stream().filter(fresh::contains).mapToInt(Integer::intValue).toArray();
+        if (own.length > 0) {
+          String label = outputLineages.size() > 1 ? "output " + i + ": " + cluster.label() : cluster.label();
+          merged.cluster(new dev.eddy.dag.DagCluster(clusterId++, label, cluster.status(),
+              java.util.Arrays.stream(own).boxed().toList()));
+        }
+      }
+      lineage.edges().forEach(merged::edge);
+    }
+    return merged.build();
+  }
+
   private static DStream<?> drawn(DStream<?> stream) {
     DStream<?> s = stream;
     while (s instanceof PairDStream<?, ?>) {
