@@ -3,6 +3,10 @@ package dev.eddy.kernel;
 import dev.eddy.streaming.ActiveContexts;
 import dev.eddy.streaming.StreamingContext;
 import dev.eddy.streaming.StreamingContextState;
+import dev.eddy.streaming.Time;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,11 +31,18 @@ final class StreamsMagic {
     for (int i = 0; i < contexts.size(); i++) {
       StreamingContext ssc = contexts.get(i);
       long interval = ssc.batchDuration().milliseconds();
-      String last = ssc.lastCompletedBatch().map(b -> b.batchTime().toString()).orElse("");
+      String last = ssc.lastCompletedBatch().map(b -> batchTime(b.batchTime())).orElse("");
       table.row(i + 1, ssc, ssc.getState(), interval, ssc.completedBatches(), last);
       text.append(String.format("%-4d %-12s %-18d %-13d %s%n", i + 1, ssc.getState(), interval, ssc.completedBatches(), last));
     }
     return MimeBundle.text(text.toString().stripTrailing()).html(table.toHtml());
+  }
+
+  /** Wall-clock batch times as local time of day; a manual clock's small times as they are. */
+  static String batchTime(Time time) {
+    long ms = time.milliseconds();
+    return ms < 100_000_000_000L ? time.toString()
+        : DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault()).format(Instant.ofEpochMilli(ms));
   }
 
   /**
