@@ -165,13 +165,18 @@ public final class DStreamGraph {
    */
   private void recordBatchDag(Time time, List<ForEachDStream<?>> outputs) {
     List<Dag> lineages = new ArrayList<>();
-    for (ForEachDStream<?> output : outputs) {
-      output.dependencies().get(0).getOrCompute(time).ifPresent(rdd -> lineages.add(rdd.dag()));
+    Dag dag;
+    try {
+      for (ForEachDStream<?> output : outputs) {
+        output.dependencies().get(0).getOrCompute(time).ifPresent(rdd -> lineages.add(rdd.dag()));
+      }
+      if (lineages.isEmpty()) {
+        return;
+      }
+      dag = DStreamDag.batch("RDDs of the batch of " + time, lineages);
+    } catch (RuntimeException e) {
+      return; // a diagram is a convenience: it never fails the batch
     }
-    if (lineages.isEmpty()) {
-      return;
-    }
-    Dag dag = DStreamDag.batch("RDDs of the batch of " + time, lineages);
     synchronized (batchDags) {
       batchDags.put(time, dag);
     }
