@@ -1,13 +1,13 @@
 package dev.eddy.streaming;
 
+import dev.eddy.dag.Dag;
 import dev.eddy.streaming.dstream.DStream;
+import dev.eddy.streaming.dstream.internal.DStreamDag;
 import dev.eddy.streaming.dstream.internal.ForEachDStream;
 import dev.eddy.streaming.dstream.internal.InputDStream;
 import dev.eddy.streaming.scheduler.Job;
 import dev.eddy.streaming.scheduler.JobSet;
 import dev.eddy.streaming.scheduler.StreamInputInfo;
-import dev.eddy.dag.Dag;
-import dev.eddy.streaming.dstream.internal.DStreamDag;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
