@@ -164,4 +164,36 @@ class StreamingRestartTest {
     assertEquals(1, ActiveContexts.started().stream().filter(c -> c == ssc).count());
     assertTrue(ActiveContexts.list().contains(ssc));
   }
+
+  @Test
+  void aGracefulStopRunsTheBatchesAlreadyCutThenTheContextRestarts() {
+    List<Time> ran = new CopyOnWriteArrayList<>();
+    ssc.queueStream(new ArrayDeque<RDD<Integer>>()).foreachRDD((rdd, time) -> ran.add(time));
+    ssc.start();
+    clock.advance(1000);
+    ssc.awaitBatches(1);
+    ssc.stop(false, true);
+    assertEquals(List.of(new Time(1000)), ran);
+    ssc.start();
+    clock.advance(1000);
+    ssc.awaitBatches(1);
+    assertEquals(List.of(new Time(1000), new Time(2000)), ran);
+  }
+
+  @Test
+  void aStreamStoppedFromItsOwnBatchCanStartAgain() {
+    List<Time> ran = new CopyOnWriteArrayList<>();
+    ssc.queueStream(new ArrayDeque<RDD<Integer>>()).foreachRDD((rdd, time) -> {
+      ran.add(time);
+      ssc.stop();
+    });
+    ssc.start();
+    clock.advance(1000);
+    ssc.awaitTermination();
+    assertEquals(StreamingContextState.STOPPED, ssc.getState());
+    ssc.start();
+    clock.advance(1000);
+    ssc.awaitTermination();
+    assertEquals(List.of(new Time(1000), new Time(2000)), ran);
+  }
 }
