@@ -76,7 +76,10 @@ public final class DStreamGraph {
     return outputStreams.size() - 1;
   }
 
-  /** Returns the input streams in registration order. */
+  /**
+   * Returns the input streams in registration order: all defined for the next or current run;
+   * {@link #runningInputStreams()} are those a run starts (reached by an output).
+   */
   public synchronized List<InputDStream<?>> inputStreams() {
     return List.copyOf(inputStreams);
   }
