@@ -340,7 +340,10 @@ class MagicsTest(unittest.TestCase):
         _, messages = execute(self.kc, "%stop 1")
         self.assertIn("Stopped 1 streaming context", result_data(messages)["text/plain"])
         _, messages = execute(self.kc, "%streams")
-        self.assertIn("No streaming context", result_data(messages)["text/plain"])
+        self.assertIn("STOPPED", result_data(messages)["text/plain"], "a stopped context stays listed: it may restart")
+        self.assertNotIn("ACTIVE", result_data(messages)["text/plain"])
+        _, messages = execute(self.kc, "%stop")
+        self.assertIn("No streaming context was running", result_data(messages)["text/plain"])
 
     def test_dag_of_an_rdd_or_a_clear_error(self):
         reply, messages = execute(self.kc, '%dag sc.parallelize(List.of("a b")).flatMap(l -> Arrays.asList(l.split(" ")).iterator()).mapToPair(w -> new Tuple2<>(w, 1)).reduceByKey(Integer::sum)')

@@ -1,6 +1,7 @@
 package dev.eddy.streaming;
 
 import dev.eddy.streaming.scheduler.StreamingListener;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,11 +19,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * });
  * }</pre>
  *
- * <p>A context is listed from {@code start()} until {@code stop()}. Thread-safe.
+ * <p>A context is listed by {@link #list()} from {@code start()} until {@code stop()}, and by
+ * {@link #started()} from its first start until {@code stop(true)} or until nothing else
+ * references it. Thread-safe.
  */
 public final class ActiveContexts {
   private static final List<StreamingListener> LISTENERS = new CopyOnWriteArrayList<>();
   private static final List<StreamingContext> ACTIVE = new CopyOnWriteArrayList<>();
+  /** Weakly: a context the notebook no longer references (a cell redefined it) may be collected. */
+  private static final List<WeakReference<StreamingContext>> STARTED = new CopyOnWriteArrayList<>();
 
   private ActiveContexts() {}
 
@@ -41,6 +46,22 @@ public final class ActiveContexts {
     return List.copyOf(ACTIVE);
   }
 
+  /**
+   * Returns every context started at least once and not ended for good by {@code stop(true)},
+   * running or stopped (a stopped one may start again), in first-start order.
+   */
+  public static List<StreamingContext> started() {
+    STARTED.removeIf(ref -> ref.get() == null);
+    List<StreamingContext> contexts = new ArrayList<>();
+    for (WeakReference<StreamingContext> ref : STARTED) {
+      StreamingContext context = ref.get();
+      if (context != null) {
+        contexts.add(context);
+      }
+    }
+    return contexts;
+  }
+
   /** Stops every running context (streaming only; their EddyContexts stay alive). */
   public static void stopAll() {
     for (StreamingContext context : new ArrayList<>(ACTIVE)) {
@@ -54,6 +75,16 @@ public final class ActiveContexts {
 
   static void register(StreamingContext context) {
     ACTIVE.add(context);
+    synchronized (STARTED) {
+      STARTED.removeIf(ref -> ref.get() == null);
+      if (STARTED.stream().noneMatch(ref -> ref.get() == context)) {
+        STARTED.add(new WeakReference<>(context));
+      }
+    }
+  }
+
+  static void forget(StreamingContext context) {
+    STARTED.removeIf(ref -> ref.get() == null || ref.get() == context);
   }
 
   static void unregister(StreamingContext context) {

@@ -15,10 +15,14 @@ import dev.eddy.streaming.scheduler.StreamingListener;
 import dev.eddy.streaming.scheduler.StreamingListenerBus;
 import dev.eddy.streaming.scheduler.StreamingStarted;
 import dev.eddy.streaming.scheduler.StreamingStopped;
+import dev.eddy.dag.Dag;
+import dev.eddy.streaming.scheduler.BatchInfo;
 import dev.eddy.util.Clock;
+import dev.eddy.util.ManualClock;
 import dev.eddy.util.SystemClock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -43,10 +47,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Lifecycle ({@link StreamingContextState}): streams are defined while INITIALIZED;
  * {@link #start()} freezes them and cuts a batch at every multiple of the batch interval on the
- * context's {@link Clock}; {@link #stop()} ends it for good. Better default than Spark for
- * notebooks: {@code stop()} keeps the {@link EddyContext} alive, so a new StreamingContext can be
- * built on it at once; Spark's {@code stop()} also stops the SparkContext. Any number of contexts
- * may run at once ({@link ActiveContexts} lists them).
+ * context's {@link Clock}; {@link #stop()} ends the run. Better defaults than Spark for
+ * notebooks, where {@code ssc} is bound once and cells are run again:
+ * <ul>
+ *   <li>{@code stop()} keeps the {@link EddyContext} alive; Spark's also stops the SparkContext.
+ *   <li>A stopped context can be started again (Spark's cannot): the first output operation
+ *       defined after a stop begins a new set of outputs, replacing the previous run's, so a cell
+ *       run again replaces its stream instead of adding one; {@code start()} with nothing newly
+ *       defined reruns the previous outputs. Each run starts afresh: batch counts, input streams'
+ *       batch indexes and remembered RDDs begin again. Input streams that no output reaches are
+ *       not started. {@code stop(true)} stops the EddyContext and so ends the context for good.
+ *   <li>With a {@link ManualClock} ({@link #manual(EddyContext, Duration)}), {@link #step()} and
+ *       {@link #runBatches(int)} run batches synchronously: a notebook saved after them shows
+ *       exactly their results.
+ * </ul>
+ * Any number of contexts may run at once ({@link ActiveContexts} lists them).
  *
  * <p>The context is a facade: batches are cut by the {@code JobGenerator}, run by the
  * {@code JobScheduler}, and reported by the {@code StreamingListenerBus}. Thread-safe.
@@ -60,11 +75,14 @@ public final class StreamingContext {
   private final String name;
   private final DStreamGraph graph = new DStreamGraph();
   private final List<StreamingListener> listeners = new CopyOnWriteArrayList<>();
-  private final BatchCounter batchCounter = new BatchCounter();
-  private final StreamingListenerBus listenerBus;
-  private final CountDownLatch terminated = new CountDownLatch(1);
+  /** Held through a start, which first waits for the previous run's stop to finish. */
+  private final Object startLock = new Object();
+  private volatile BatchCounter batchCounter = new BatchCounter();
+  private StreamingListenerBus listenerBus;
+  private volatile CountDownLatch terminated = new CountDownLatch(1);
   private StreamingContextState state = StreamingContextState.INITIALIZED;
   private JobScheduler scheduler;
+  private volatile Time firstBatchTime;
 
   /** Creates a context cutting a batch every {@code batchDuration} of wall-clock time. */
   public StreamingContext(EddyContext sc, Duration batchDuration) {
@@ -81,8 +99,6 @@ public final class StreamingContext {
     this.batchDuration = batchDuration;
     this.clock = clock;
     this.name = sc.appName() + "-" + NEXT_ID.incrementAndGet();
-    this.listenerBus = new StreamingListenerBus(
-        "eddy-streaming-listeners-" + name, this::allListeners, e -> batchCounter.batchCompleted());
   }
 
   // ---------------------------------------------------------------- accessors
@@ -199,32 +215,45 @@ public final class StreamingContext {
 
   /**
    * Starts cutting batches; the first is at the first multiple of the batch interval after the
-   * clock's current time. Does nothing if already started.
+   * clock's current time. Does nothing if already started. After a {@link #stop()} it starts a
+   * new run (unlike Spark): of the outputs defined since the stop, or else of the previous ones.
    *
    * @throws IllegalArgumentException if no output operation was defined
-   * @throws IllegalStateException if the context was stopped, or its EddyContext was
+   * @throws IllegalStateException if the EddyContext was stopped (e.g. by {@code stop(true)})
    */
   public void start() {
-    JobScheduler starting;
-    synchronized (this) {
-      if (state == StreamingContextState.ACTIVE) {
-        return;
+    synchronized (startLock) {
+      awaitPreviousStop();
+      JobScheduler starting;
+      StreamingListenerBus bus;
+      synchronized (this) {
+        if (state == StreamingContextState.ACTIVE) {
+          return;
+        }
+        if (sc.isStopped()) {
+          throw new IllegalStateException(
+              "The EddyContext of this StreamingContext was stopped (stop(true) ends both); "
+                  + "create a new EddyContext and StreamingContext");
+        }
+        graph.validate();
+        if (state == StreamingContextState.STOPPED) {
+          batchCounter = new BatchCounter();
+          terminated = new CountDownLatch(1);
+        }
+        firstBatchTime = null;
+        BatchCounter counter = batchCounter;
+        bus = new StreamingListenerBus(
+            "eddy-streaming-listeners-" + name, this::allListeners, e -> counter.batchCompleted(e.batchInfo()));
+        listenerBus = bus;
+        scheduler = new JobScheduler(graph, clock, batchDuration, bus, name);
+        starting = scheduler;
+        bus.start();
+        state = StreamingContextState.ACTIVE;
+        ActiveContexts.register(this);
       }
-      if (state == StreamingContextState.STOPPED) {
-        throw new IllegalStateException(
-            "This StreamingContext was stopped and cannot be restarted; create a new StreamingContext "
-                + "(the EddyContext can be reused)");
-      }
-      sc.assertNotStopped();
-      graph.validate();
-      scheduler = new JobScheduler(graph, clock, batchDuration, listenerBus, name);
-      starting = scheduler;
-      listenerBus.start();
-      state = StreamingContextState.ACTIVE;
-      ActiveContexts.register(this);
+      bus.postSynchronously(new StreamingStarted(this, System.currentTimeMillis()));
+      firstBatchTime = starting.start();
     }
-    listenerBus.postSynchronously(new StreamingStarted(this, System.currentTimeMillis()));
-    starting.start();
   }
 
   /** Stops streaming at once and keeps the EddyContext alive (unlike Spark); see {@link #stop(boolean, boolean)}. */
@@ -240,28 +269,53 @@ public final class StreamingContext {
   /**
    * Stops streaming. Gracefully, batches already cut run to the end; otherwise they are dropped
    * and the running one is interrupted. Batch events of the context are all delivered before
-   * {@code onStreamingStopped}, which runs on this thread before it returns. Idempotent.
+   * {@code onStreamingStopped}, which runs on this thread before it returns. Idempotent. Unless
+   * {@code stopSparkContext}, the context may be started again (see the class comment); streams
+   * forget every batch of the run that ended.
    *
-   * @param stopSparkContext whether to stop the EddyContext as well
+   * @param stopSparkContext whether to stop the EddyContext as well, which ends this context for good
    */
   public void stop(boolean stopSparkContext, boolean stopGracefully) {
     JobScheduler running;
+    StreamingListenerBus bus;
+    CountDownLatch runEnded;
     synchronized (this) {
       running = state == StreamingContextState.ACTIVE ? scheduler : null;
+      bus = listenerBus;
+      runEnded = terminated;
       state = StreamingContextState.STOPPED;
       graph.stop();
       scheduler = null;
     }
     if (running != null) {
       running.stop(stopGracefully);
-      listenerBus.stop();
+      bus.stop();
       ActiveContexts.unregister(this);
-      listenerBus.postSynchronously(new StreamingStopped(this, System.currentTimeMillis()));
+      bus.postSynchronously(new StreamingStopped(this, System.currentTimeMillis()));
+      graph.clearAllMetadata();
     }
     batchCounter.streamStopped();
-    terminated.countDown();
     if (stopSparkContext) {
+      ActiveContexts.forget(this);
       sc.stop();
+    }
+    runEnded.countDown();
+  }
+
+  /** Waits until a stop in progress on another thread has ended its run, so that runs never overlap. */
+  private void awaitPreviousStop() {
+    CountDownLatch previous;
+    synchronized (this) {
+      if (state != StreamingContextState.STOPPED) {
+        return;
+      }
+      previous = terminated;
+    }
+    try {
+      previous.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the previous run to stop", e);
     }
   }
 
@@ -290,7 +344,7 @@ public final class StreamingContext {
   }
 
   /**
-   * Blocks until at least {@code n} batches have completed since {@link #start()}, and their
+   * Blocks until at least {@code n} batches have completed since the latest {@link #start()}, and their
    * {@code onBatchCompleted} events were delivered; returns at once if they have. Waits on a
    * condition, never polls; with a {@link dev.eddy.util.ManualClock}, advance the clock first.
    *
@@ -315,9 +369,107 @@ public final class StreamingContext {
     return batchCounter.await(n, Math.max(0, timeoutMillis));
   }
 
-  /** Returns how many batches completed since start. */
+  /** Returns how many batches completed since the latest start. */
   public long completedBatches() {
     return batchCounter.completed();
+  }
+
+  /** Returns the last batch completed since the latest start, if any. */
+  public Optional<BatchInfo> lastCompletedBatch() {
+    return batchCounter.lastCompleted();
+  }
+
+  /**
+   * Returns the graph of streams as a diagram (one box per DStream, named by its operation, arrows
+   * from the streams each is computed from); show it with {@code display(ssc.dag())} or
+   * {@code %dag ssc}. See {@link DStreamGraph#dag()}.
+   */
+  public Dag dag() {
+    return graph.dag();
+  }
+
+  /**
+   * Returns the RDD lineage that the batch at {@code batchTime} ran, its outputs' RDDs merged in
+   * one diagram; kept for the last few batches only.
+   *
+   * @throws IllegalArgumentException if that batch is not among those kept
+   */
+  public Dag batchDag(Time batchTime) {
+    return graph.batchDag(batchTime).orElseThrow(() -> new IllegalArgumentException(
+        "no RDD lineage kept for the batch of " + batchTime + "; lastBatchDag() shows the latest"));
+  }
+
+  /**
+   * Returns the RDD lineage of the latest batch, e.g. {@code display(ssc.lastBatchDag())}.
+   *
+   * @throws IllegalStateException if no batch was generated yet
+   */
+  public Dag lastBatchDag() {
+    return graph.lastBatchDag().orElseThrow(() -> new IllegalStateException("no batch was generated yet"));
+  }
+
+  // ---------------------------------------------------------------- stepping with a manual clock
+
+  /**
+   * Returns a context whose batches are cut only when {@link #step()}, {@link #runBatches(int)}
+   * or its {@link ManualClock} moves time on; the clock starts at 0, so batch times are 1 s,
+   * 2 s, ... for a one-second interval. For tutorials, saved notebooks and tests.
+   *
+   * <pre>{@code
+   * StreamingContext ssc = StreamingContext.manual(sc, Durations.seconds(1));
+   * ssc.textGeneratorStream(5).count().print();
+   * ssc.start();
+   * ssc.runBatches(3);   // returns once the three batches completed
+   * }</pre>
+   */
+  public static StreamingContext manual(EddyContext sc, Duration batchDuration) {
+    return new StreamingContext(sc, batchDuration, new ManualClock());
+  }
+
+  /** Runs exactly one batch and returns its info once delivered; see {@link #runBatches(int)}. */
+  public BatchInfo step() {
+    return runBatches(1);
+  }
+
+  /**
+   * Runs exactly {@code n} batches, one after another, on a context with a {@link ManualClock}:
+   * moves the clock to each next batch time and waits until that batch's
+   * {@code onBatchCompleted} was delivered. Returns the info of the last (failed batches count).
+   *
+   * @throws IllegalArgumentException if {@code n < 1}
+   * @throws IllegalStateException if the context's clock is not a ManualClock (build it with
+   *     {@link #manual(EddyContext, Duration)}), it is not started, it stops meanwhile, or the
+   *     calling thread is interrupted
+   */
+  public BatchInfo runBatches(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("the number of batches to run must be positive, not " + n);
+    }
+    if (!(clock instanceof ManualClock manualClock)) {
+      throw new IllegalStateException("step() and runBatches(n) need a manual clock, and this context runs on "
+          + clock.getClass().getSimpleName() + "; build one with StreamingContext.manual(sc, batchDuration) "
+          + "or new StreamingContext(sc, batchDuration, new ManualClock())");
+    }
+    BatchCounter counter;
+    Time first;
+    synchronized (this) {
+      if (state != StreamingContextState.ACTIVE || firstBatchTime == null) {
+        throw new IllegalStateException("call start() before step() or runBatches(n); the context is " + state);
+      }
+      counter = batchCounter;
+      first = firstBatchTime;
+    }
+    long interval = batchDuration.milliseconds();
+    for (int i = 0; i < n; i++) {
+      long next = (Math.floorDiv(manualClock.getTimeMillis(), interval) + 1) * interval;
+      long batchesUpToNext = (next - first.milliseconds()) / interval + 1;
+      manualClock.setTime(next);
+      if (!counter.await(batchesUpToNext, -1)) {
+        throw new IllegalStateException("the StreamingContext stopped after " + counter.completed()
+            + " batches, before the batch of " + new Time(next));
+      }
+    }
+    return counter.lastCompleted().orElseThrow();
   }
 
   @Override

@@ -6,15 +6,17 @@ package dev.eddy.streaming;
  * <pre>
  * INITIALIZED --start()--&gt; ACTIVE --stop()--&gt; STOPPED
  *      \___________________stop()__________________/
+ *                             ACTIVE &lt;--start()-- STOPPED
  * </pre>
  *
- * A stopped context cannot start again; build a new one (the {@code EddyContext} may be reused).
+ * Unlike Spark, a stopped context may start again (a new run; see {@code StreamingContext}),
+ * unless {@code stop(true)} stopped its {@code EddyContext} too.
  */
 public enum StreamingContextState {
   /** Built; streams and output operations may be added. */
   INITIALIZED,
   /** Started; batches are generated and run. */
   ACTIVE,
-  /** Stopped; final. */
+  /** Stopped; streams may be defined again for the next {@code start()}. */
   STOPPED
 }

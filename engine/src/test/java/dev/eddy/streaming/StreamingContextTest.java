@@ -104,7 +104,7 @@ class StreamingContextTest {
   }
 
   @Test
-  void aStoppedContextCannotRestartButTheEddyContextLivesOn() {
+  void stopKeepsTheEddyContextAliveForANewStreamingContext() {
     ssc.queueStream(new ArrayDeque<RDD<Integer>>()).count().foreachRDD(rdd -> {});
     assertEquals(StreamingContextState.INITIALIZED, ssc.getState());
     ssc.start();
@@ -114,8 +114,6 @@ class StreamingContextTest {
     ssc.stop();
     assertEquals(StreamingContextState.STOPPED, ssc.getState());
     assertFalse(sc.isStopped());
-    IllegalStateException e = assertThrows(IllegalStateException.class, ssc::start);
-    assertTrue(e.getMessage().contains("create a new StreamingContext"), e.getMessage());
     assertTrue(ssc.awaitTerminationOrTimeout(0));
 
     StreamingContext next = new StreamingContext(sc, Durations.seconds(1), clock);
@@ -135,6 +133,9 @@ class StreamingContextTest {
     ssc.start();
     ssc.stop(true);
     assertTrue(sc.isStopped());
+    IllegalStateException e = assertThrows(IllegalStateException.class, ssc::start);
+    assertTrue(e.getMessage().contains("EddyContext of this StreamingContext was stopped"), e.getMessage());
+    assertFalse(ActiveContexts.started().contains(ssc));
   }
 
   @Test

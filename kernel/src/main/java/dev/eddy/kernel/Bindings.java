@@ -27,7 +27,10 @@ public final class Bindings {
     return require().sc();
   }
 
-  /** Returns the notebook's streaming context (one-second batches). */
+  /**
+   * Returns the notebook's streaming context (one-second batches, wall-clock time). It may be
+   * stopped and started again: outputs defined after a stop replace the previous run's.
+   */
   public static StreamingContext ssc() {
     return require().ssc();
   }

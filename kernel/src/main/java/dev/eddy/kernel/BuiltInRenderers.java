@@ -2,6 +2,7 @@ package dev.eddy.kernel;
 
 import dev.eddy.api.Tuple2;
 import dev.eddy.dag.Dag;
+import dev.eddy.streaming.scheduler.BatchInfo;
 import dev.eddy.rdd.RDD;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -22,7 +23,7 @@ import tech.tablesaw.io.html.HtmlWriter;
 /**
  * The renderers the kernel starts with: engine objects (RDDs as their first rows, lineage
  * diagrams as SVG), Tablesaw tables, maps, collections and arrays as HTML tables, images as PNG,
- * and the {@link Html}, {@link Markdown} and {@link Svg} wrappers.
+ * streaming {@link BatchInfo}s, and the {@link Html}, {@link Markdown} and {@link Svg} wrappers.
  *
  * <p>Tables show at most {@link #MAX_ROWS} rows and say when there are more. Plain text stays
  * each value's {@code toString()}.
@@ -39,6 +40,7 @@ final class BuiltInRenderers {
     Renderers.register(Svg.class, s -> MimeBundle.text("SVG image").svg(s.source()));
     Renderers.register(RDD.class, BuiltInRenderers::rdd);
     Renderers.register(Dag.class, dag -> MimeBundle.text(dag.toText()).svg(dag.toSvg()));
+    Renderers.register(BatchInfo.class, BuiltInRenderers::batchInfo);
     Renderers.register(Table.class, BuiltInRenderers::table);
     Renderers.register(Map.class, BuiltInRenderers::map);
     Renderers.register(Collection.class, BuiltInRenderers::collection);
@@ -50,6 +52,21 @@ final class BuiltInRenderers {
   private static void registerArrays() {
     Renderer<Object> arrays = BuiltInRenderers::array;
     Renderers.register(Object[].class, (Renderer) arrays);
+  }
+
+  /**
+   * A batch ({@code ssc.step()}'s value) as one line: its time, records, delays and outcome; the
+   * same figures as a one-row table.
+   */
+  static MimeBundle batchInfo(BatchInfo batch) {
+    String processing = batch.processingDelay().map(ms -> ms + " ms").orElse("not finished");
+    String outcome = batch.failureReason().map(r -> "failed: " + r).orElse(batch.succeeded() ? "ok" : "running");
+    String text = "Batch of " + batch.batchTime() + ": " + batch.numRecords() + " records, scheduling delay "
+        + batch.schedulingDelay().map(ms -> ms + " ms").orElse("-") + ", processing time " + processing + ", " + outcome;
+    HtmlTable table = new HtmlTable("batch time", "records", "scheduling delay ms", "processing time ms", "status");
+    table.row(batch.batchTime(), batch.numRecords(), batch.schedulingDelay().map(String::valueOf).orElse(""),
+        batch.processingDelay().map(String::valueOf).orElse(""), outcome);
+    return MimeBundle.text(text).html(table.toHtml());
   }
 
   /** The RDD's description as text; its first rows (a job runs) as an HTML table. */

@@ -1,6 +1,8 @@
 package dev.eddy.kernel;
 
 import dev.eddy.rdd.RDD;
+import dev.eddy.streaming.StreamingContext;
+import dev.eddy.streaming.dstream.DStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
@@ -26,7 +28,7 @@ final class CellInterpreter {
       "doc", "%doc <name> - shows the signatures and documentation of a method, type or variable in the pager",
       "streams", "%streams - lists the streaming contexts started (id, state, batch interval, batches)",
       "stop", "%stop [id|all] - stops one streaming context (id from %streams) or all of them",
-      "dag", "%dag <rdd expression> - shows the RDD's lineage as a diagram",
+      "dag", "%dag <rdd | ssc | dstream> - shows an RDD's lineage, a StreamingContext's DStream graph or a DStream's lineage as a diagram",
       "classpath", "%classpath <path or glob>... - adds jars or class directories to the class path",
       "maven", "%maven group:artifact:version - fetches a jar and its dependencies from Maven Central and adds them");
 
@@ -125,13 +127,13 @@ final class CellInterpreter {
   }
 
   private CellResult dag(Magics.Invocation magic, String cell, int executionCount) {
-    CellResult result = evaluate(magic, cell, executionCount, "%dag needs an RDD expression, e.g. %dag counts").result();
+    CellResult result = evaluate(magic, cell, executionCount, "%dag needs an RDD, StreamingContext or DStream expression, e.g. %dag counts or %dag ssc").result();
     if (result.failed()) {
       return result;
     }
     Object value = result.value();
-    if (!(value instanceof RDD<?>)) {
-      return usage("%dag needs an RDD; " + magic.args() + " is "
+    if (!(value instanceof RDD<?> || value instanceof StreamingContext || value instanceof DStream<?>)) {
+      return usage("%dag needs an RDD, a StreamingContext or a DStream; " + magic.args() + " is "
           + (value == null ? "null" : "a " + value.getClass().getName()));
     }
     Method dag;

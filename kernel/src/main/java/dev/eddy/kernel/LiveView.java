@@ -3,7 +3,10 @@ package dev.eddy.kernel;
 import dev.eddy.streaming.scheduler.BatchInfo;
 import dev.eddy.streaming.scheduler.OutputRows;
 import io.github.spencerpark.jupyter.messages.MessageContext;
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -28,6 +31,9 @@ final class LiveView {
    * @param outputs the latest rows of each output operation, by output id
    * @param lastFailedBatch the last batch that failed, null if none did
    * @param failedBatches how many batches failed
+   * @param recentBatches the last {@link #RECENT} completed batches, oldest first
+   * @param inputNames the input streams' names by id, e.g. {@code "queueStream [1]"}
+   * @param totalProcessingMs processing time of all completed batches
    */
   record Snapshot(
       boolean running,
@@ -37,13 +43,27 @@ final class LiveView {
       long totalRecords,
       Map<Integer, OutputRows> outputs,
       BatchInfo lastFailedBatch,
-      long failedBatches) {
+      long failedBatches,
+      List<BatchInfo> recentBatches,
+      Map<Integer, String> inputNames,
+      long totalProcessingMs) {
     /** A snapshot of a stream none of whose batches failed. */
     Snapshot(boolean running, long batchIntervalMs, BatchInfo latestBatch, long completedBatches,
         long totalRecords, Map<Integer, OutputRows> outputs) {
       this(running, batchIntervalMs, latestBatch, completedBatches, totalRecords, outputs, null, 0);
     }
+
+    /** A snapshot without batch history. */
+    Snapshot(boolean running, long batchIntervalMs, BatchInfo latestBatch, long completedBatches,
+        long totalRecords, Map<Integer, OutputRows> outputs, BatchInfo lastFailedBatch, long failedBatches) {
+      this(running, batchIntervalMs, latestBatch, completedBatches, totalRecords, outputs, lastFailedBatch,
+          failedBatches, latestBatch == null ? List.of() : List.of(latestBatch), Map.of(),
+          latestBatch == null ? 0 : latestBatch.processingDelay().orElse(0L));
+    }
   }
+
+  /** How many completed batches the charts and the history keep. */
+  static final int RECENT = BatchCharts.SLOTS;
 
   private final String displayId = UUID.randomUUID().toString();
   private final MessageContext origin;
@@ -58,6 +78,9 @@ final class LiveView {
   private BatchInfo lastFailedBatch;
   private long failedBatches;
   private final Map<Integer, OutputRows> outputs = new TreeMap<>();
+  private final Deque<BatchInfo> recent = new ArrayDeque<>();
+  private final Map<Integer, String> inputNames = new TreeMap<>();
+  private long totalProcessingMs;
 
   LiveView(MessageContext origin, long batchIntervalMs) {
     this.origin = origin;
@@ -111,7 +134,22 @@ final class LiveView {
       failedBatches++;
     }
     totalRecords += info.numRecords();
+    totalProcessingMs += info.processingDelay().orElse(0L);
+    recent.addLast(info);
+    if (recent.size() > RECENT) {
+      recent.removeFirst();
+    }
     return true;
+  }
+
+  /** Records the names of input streams, by id, for the per-input table. */
+  synchronized void inputNames(Map<Integer, String> names) {
+    inputNames.putAll(names);
+  }
+
+  /** Whether every input stream of {@code info} has a name. */
+  synchronized boolean knowsInputsOf(BatchInfo info) {
+    return inputNames.keySet().containsAll(info.streamIdToInputInfo().keySet());
   }
 
   /** Marks the stream stopped; returns false if it already was. */
@@ -127,6 +165,7 @@ final class LiveView {
 
   synchronized Snapshot snapshot() {
     return new Snapshot(running, batchIntervalMs, latestBatch, completedBatches, totalRecords,
-        Collections.unmodifiableMap(new TreeMap<>(outputs)), lastFailedBatch, failedBatches);
+        Collections.unmodifiableMap(new TreeMap<>(outputs)), lastFailedBatch, failedBatches,
+        List.copyOf(recent), Map.copyOf(inputNames), totalProcessingMs);
   }
 }

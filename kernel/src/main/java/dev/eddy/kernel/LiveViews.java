@@ -39,7 +39,7 @@ final class LiveViews implements StreamingListener {
     if (previous != null && previous.stopped()) {
       publisher.changed(previous);
     }
-    event.context().addStreamingListener(new ViewListener(view));
+    event.context().addStreamingListener(new ViewListener(event.context(), view));
     publisher.show(view);
   }
 
@@ -53,9 +53,11 @@ final class LiveViews implements StreamingListener {
 
   /** Follows one context's events for one view; ignores them once the view has stopped. */
   private final class ViewListener implements StreamingListener {
+    private final StreamingContext context;
     private final LiveView view;
 
-    ViewListener(LiveView view) {
+    ViewListener(StreamingContext context, LiveView view) {
+      this.context = context;
       this.view = view;
     }
 
@@ -68,6 +70,11 @@ final class LiveViews implements StreamingListener {
 
     @Override
     public void onBatchCompleted(BatchCompleted event) {
+      if (!view.knowsInputsOf(event.batchInfo())) {
+        Map<Integer, String> names = new java.util.HashMap<>();
+        context.graph().inputStreams().forEach(s -> names.put(s.id(), s.operatorName() + " [" + s.id() + "]"));
+        view.inputNames(names);
+      }
       if (view.batchCompleted(event.batchInfo())) {
         publisher.changed(view);
       }
@@ -75,6 +82,7 @@ final class LiveViews implements StreamingListener {
 
     @Override
     public void onStreamingStopped(StreamingStopped event) {
+      context.removeStreamingListener(this); // a restart of the context gets a view of its own
       if (view.stopped()) {
         publisher.changed(view);
       }

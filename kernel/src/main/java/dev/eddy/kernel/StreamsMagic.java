@@ -2,42 +2,60 @@ package dev.eddy.kernel;
 
 import dev.eddy.streaming.ActiveContexts;
 import dev.eddy.streaming.StreamingContext;
+import dev.eddy.streaming.StreamingContextState;
+import dev.eddy.streaming.Time;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code %streams} and {@code %stop}: the streaming contexts started in this kernel, numbered in
- * start order, and stopping them (the engine context {@code sc} keeps running). Thread-safe.
+ * first-start order (a restarted context keeps its number), and stopping them (the engine
+ * context {@code sc} keeps running). Thread-safe.
  */
 final class StreamsMagic {
-  /** Lists the active streaming contexts: id, description, state, batch interval, batches done. */
+  /**
+   * Lists the streaming contexts started in this kernel, running or stopped (a stopped one may be
+   * started again): id, context, state, batch interval, batches of its latest run, last batch time.
+   */
   MimeBundle table() {
-    List<StreamingContext> contexts = ActiveContexts.list();
+    List<StreamingContext> contexts = ActiveContexts.started();
     if (contexts.isEmpty()) {
-      return MimeBundle.text("No streaming context is running.").html("<p>No streaming context is running.</p>");
+      return MimeBundle.text("No streaming context was started.").html("<p>No streaming context was started.</p>");
     }
-    HtmlTable table = new HtmlTable("id", "context", "state", "batch interval ms", "batches done");
-    StringBuilder text = new StringBuilder(String.format("%-4s %-10s %-18s %s%n", "id", "state", "batch interval ms", "batches done"));
+    HtmlTable table = new HtmlTable("id", "context", "state", "batch interval ms", "batches done", "last batch");
+    StringBuilder text = new StringBuilder(String.format("%-4s %-12s %-18s %-13s %s%n",
+        "id", "state", "batch interval ms", "batches done", "last batch"));
     for (int i = 0; i < contexts.size(); i++) {
       StreamingContext ssc = contexts.get(i);
       long interval = ssc.batchDuration().milliseconds();
-      table.row(i + 1, ssc, ssc.getState(), interval, ssc.completedBatches());
-      text.append(String.format("%-4d %-10s %-18d %d%n", i + 1, ssc.getState(), interval, ssc.completedBatches()));
+      String last = ssc.lastCompletedBatch().map(b -> batchTime(b.batchTime())).orElse("");
+      table.row(i + 1, ssc, ssc.getState(), interval, ssc.completedBatches(), last);
+      text.append(String.format("%-4d %-12s %-18d %-13d %s%n", i + 1, ssc.getState(), interval, ssc.completedBatches(), last));
     }
     return MimeBundle.text(text.toString().stripTrailing()).html(table.toHtml());
   }
 
+  /** Wall-clock batch times as local time of day; a manual clock's small times as they are. */
+  static String batchTime(Time time) {
+    long ms = time.milliseconds();
+    return ms < 100_000_000_000L ? time.toString()
+        : DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault()).format(Instant.ofEpochMilli(ms));
+  }
+
   /**
-   * Stops the context numbered {@code which} (as {@code %streams} shows), or all of them for
-   * {@code all} or nothing; returns what was stopped.
+   * Stops the context numbered {@code which} (as {@code %streams} shows), or all running ones for
+   * {@code all} or nothing; returns what was stopped. A stopped context may be started again.
    *
-   * @throws IllegalArgumentException if {@code which} names no active context
+   * @throws IllegalArgumentException if {@code which} names no context %streams lists
    */
   MimeBundle stop(String which) {
-    List<StreamingContext> contexts = ActiveContexts.list();
+    List<StreamingContext> contexts = ActiveContexts.started();
     List<StreamingContext> chosen = new ArrayList<>();
     if (which.isBlank() || which.strip().equals("all")) {
-      chosen.addAll(contexts);
+      contexts.stream().filter(c -> c.getState() == StreamingContextState.ACTIVE).forEach(chosen::add);
     } else {
       int id;
       try {
@@ -46,10 +64,11 @@ final class StreamsMagic {
         throw new IllegalArgumentException("expected a stream id from %streams or 'all', got '" + which.strip() + "'");
       }
       if (id < 1 || id > contexts.size()) {
-        throw new IllegalArgumentException("no stream with id " + id + " (" + contexts.size() + " running; see %streams)");
+        throw new IllegalArgumentException("no stream with id " + id + " (" + contexts.size() + " started; see %streams)");
       }
       chosen.add(contexts.get(id - 1));
     }
+    chosen.removeIf(ssc -> ssc.getState() != StreamingContextState.ACTIVE);
     for (StreamingContext ssc : chosen) {
       ssc.stop(false);
     }

@@ -50,6 +50,18 @@ class RenderersTest {
   static final class Disc extends Circle {}
 
   @Test
+  void aBatchInfoIsOneLineAndAOneRowTable() {
+    var ok = new dev.eddy.streaming.scheduler.BatchInfo(new dev.eddy.streaming.Time(3_000), 200, 3_000,
+        java.util.Optional.of(3_001L), java.util.Optional.of(3_005L), java.util.Optional.empty());
+    MimeBundle shown = BuiltInRenderers.batchInfo(ok);
+    assertEquals("Batch of 3000 ms: 200 records, scheduling delay 1 ms, processing time 4 ms, ok", shown.text());
+    assertTrue(shown.data().get("text/html").contains("<td>200</td>"), shown.data().toString());
+    var failed = new dev.eddy.streaming.scheduler.BatchInfo(new dev.eddy.streaming.Time(4_000), 0, 4_000,
+        java.util.Optional.of(4_000L), java.util.Optional.of(4_001L), java.util.Optional.of("print failed: boom"));
+    assertTrue(BuiltInRenderers.batchInfo(failed).text().endsWith("failed: print failed: boom"));
+  }
+
+  @Test
   void valuesWithoutRendererAreTheirText() {
     assertEquals(Map.of("text/plain", "42"), Renderers.render(42).data());
     assertEquals(Map.of("text/plain", "null"), Renderers.render(null).data());

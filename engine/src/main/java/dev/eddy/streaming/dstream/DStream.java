@@ -549,6 +549,37 @@ public abstract class DStream<T> {
     return suffix == null || suffix.isEmpty() ? name : name + "." + suffix;
   }
 
+  // ---------------------------------------------------------------- diagram
+
+  /**
+   * Returns the name of this stream's operation as its diagram box shows it, such as {@code "map"}
+   * or {@code "queueStream"}. The default derives it from the class name ({@code MappedDStream}
+   * gives {@code "map"}, {@code FilteredDStream} {@code "filter"}, {@code QueueInputDStream}
+   * {@code "queueStream"}); operators override it to say more, e.g. {@code "window(30s, 10s)"}.
+   */
+  public String operatorName() {
+    String name = getClass().getSimpleName().replaceFirst("DStream$", "");
+    if (name.endsWith("Input")) {
+      name = name.substring(0, name.length() - "Input".length()) + "Stream";
+    } else if (name.endsWith("ed") && name.length() > 2) {
+      name = name.substring(0, name.length() - 2);
+      int n = name.length();
+      if (n > 1 && name.charAt(n - 1) == name.charAt(n - 2)) {
+        name = name.substring(0, n - 1);
+      }
+    }
+    return name.isEmpty() ? getClass().getSimpleName() : Character.toLowerCase(name.charAt(0)) + name.substring(1);
+  }
+
+  /**
+   * Returns this stream's lineage as a diagram: this stream and every stream it is computed from,
+   * back to the input streams. Show it with {@code display(stream.dag())} or {@code %dag stream};
+   * {@code ssc.dag()} draws the whole graph.
+   */
+  public dev.eddy.dag.Dag dag() {
+    return dev.eddy.streaming.dstream.internal.DStreamDag.of("DStream lineage", List.of(this));
+  }
+
   /** Returns {@code "ClassName [id]"}. */
   @Override
   public String toString() {

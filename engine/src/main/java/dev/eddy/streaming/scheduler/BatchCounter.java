@@ -1,5 +1,6 @@
 package dev.eddy.streaming.scheduler;
 
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -14,12 +15,21 @@ public final class BatchCounter {
   private final Condition changed = lock.newCondition();
   private long completed;
   private boolean stopped;
+  private BatchInfo last;
 
   /** Counts one more completed batch. */
   public void batchCompleted() {
+    batchCompleted(null);
+  }
+
+  /** Counts one more completed batch, {@code info}, remembered as the last; null if unknown. */
+  public void batchCompleted(BatchInfo info) {
     lock.lock();
     try {
       completed++;
+      if (info != null) {
+        last = info;
+      }
       changed.signalAll();
     } finally {
       lock.unlock();
@@ -32,6 +42,16 @@ public final class BatchCounter {
     try {
       stopped = true;
       changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Returns the last completed batch whose info was given, if any. */
+  public Optional<BatchInfo> lastCompleted() {
+    lock.lock();
+    try {
+      return Optional.ofNullable(last);
     } finally {
       lock.unlock();
     }

@@ -16,6 +16,7 @@ public final class ForEachDStream<T> extends DStream<Void> {
   private final DStream<T> parent;
   private final OutputAction<T> action;
   private final String description;
+  private final String operation;
   private volatile int outputOpId = -1;
 
   /** @param operation the user-facing name, such as {@code "print"} */
@@ -24,6 +25,7 @@ public final class ForEachDStream<T> extends DStream<Void> {
     this.parent = parent;
     this.action = action;
     this.description = operation + " at " + parent;
+    this.operation = operation;
   }
 
   /** Registers this output with the context's graph; it runs from the next start on. */
@@ -46,6 +48,12 @@ public final class ForEachDStream<T> extends DStream<Void> {
     int id = outputOpId;
     return parent.getOrCompute(time).map(rdd -> new Job(
         time, id, description, sink -> action.run(rdd, time, new OutputContext(id, description, sink))));
+  }
+
+  /** Returns the output operation's name, such as {@code "print"}. */
+  @Override
+  public String operatorName() {
+    return operation;
   }
 
   @Override

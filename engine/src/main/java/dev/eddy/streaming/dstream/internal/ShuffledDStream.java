@@ -59,6 +59,11 @@ public final class ShuffledDStream<K, V, C> extends DStream<Tuple2<K, C>> {
   }
 
   @Override
+  public String operatorName() {
+    return "reduceByKey";
+  }
+
+  @Override
   public Duration slideDuration() {
     return parent.slideDuration();
   }
