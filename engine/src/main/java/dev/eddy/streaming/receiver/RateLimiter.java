@@ -4,8 +4,10 @@ import dev.eddy.util.Clock;
 
 /**
  * Spaces out permits to at most a rate per second on an injected {@link Clock}, as the rate
- * limiter of Spark's receivers: permit n is granted no earlier than n / rate seconds after the
- * first, without bursts. Hand-written rather than Guava's {@code RateLimiter} because that one
+ * limiter of Spark's receivers (Guava's bursty limiter): permit n is granted no earlier than
+ * n / rate seconds after the limiter was created, and a caller that fell behind (idle, or woken
+ * late by a clock that jumped) may catch up on at most one second's worth of permits at once.
+ * Hand-written rather than Guava's {@code RateLimiter} because that one
  * reads the system ticker, and receivers must follow a {@link dev.eddy.util.ManualClock} in tests.
  *
  * <p>The rate can change at any time ({@link #setRate}); a waiting caller keeps the slot it got,
@@ -14,11 +16,15 @@ import dev.eddy.util.Clock;
 public final class RateLimiter {
   private final Clock clock;
   private volatile long rate;
-  private double nextFreeMillis = Double.NEGATIVE_INFINITY;
+  /** Permits saved up while idle are capped at this many milliseconds' worth. */
+  private static final long MAX_BURST_MILLIS = 1000;
+
+  private double nextFreeMillis;
 
   /** Creates a limiter of {@code rate} permits per second; {@code Long.MAX_VALUE} for none. */
   public RateLimiter(Clock clock, long rate) {
     this.clock = clock;
+    this.nextFreeMillis = clock.getTimeMillis();
     setRate(rate);
   }
 
@@ -48,7 +54,7 @@ public final class RateLimiter {
     double slot;
     synchronized (this) {
       long now = clock.getTimeMillis();
-      slot = Math.max(nextFreeMillis, now);
+      slot = Math.max(nextFreeMillis, now - MAX_BURST_MILLIS);
       nextFreeMillis = slot + 1000.0 / current;
     }
     long at = (long) Math.ceil(slot);

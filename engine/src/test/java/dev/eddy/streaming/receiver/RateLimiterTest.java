@@ -43,12 +43,15 @@ class RateLimiterTest {
   }
 
   @Test
-  void doesNotSaveUpPermitsWhileIdle() throws Exception {
+  void savesUpAtMostOneSecondOfPermitsWhileIdle() throws Exception {
     SteppingClock clock = new SteppingClock();
     RateLimiter limiter = new RateLimiter(clock, 10);
     limiter.acquire();
     clock.now = 5_000;
-    limiter.acquire();
+    for (int i = 0; i < 11; i++) {
+      limiter.acquire(); // slots 4000, 4100, ..., 5000: one second's worth, at once
+    }
+    assertEquals(List.of(), clock.waits);
     limiter.acquire();
     assertEquals(List.of(5_100L), clock.waits);
   }

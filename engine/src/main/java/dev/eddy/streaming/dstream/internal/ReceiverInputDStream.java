@@ -6,6 +6,7 @@ import dev.eddy.storage.BlockId;
 import dev.eddy.streaming.StreamingContext;
 import dev.eddy.streaming.Time;
 import dev.eddy.streaming.receiver.Receiver;
+import dev.eddy.streaming.receiver.ReceiverConf;
 import dev.eddy.streaming.scheduler.ReceivedBlockInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +24,10 @@ public abstract class ReceiverInputDStream<T> extends InputDStream<T> {
   /** Metadata key of the blocks a batch read: a list of block names. */
   public static final String METADATA_KEY_BLOCKS = "blocks";
 
+  /** @throws IllegalArgumentException naming the key if a receiver setting of the context's conf is invalid */
   protected ReceiverInputDStream(StreamingContext ssc) {
     super(ssc);
+    ReceiverConf.from(ssc.conf());
   }
 
   /** Returns the receiver to run for this stream; called once, when the context starts. */
