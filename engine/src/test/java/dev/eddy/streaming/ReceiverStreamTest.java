@@ -118,11 +118,13 @@ class ReceiverStreamTest {
     CountingReceiver receiver = new CountingReceiver(n);
     Map<Time, List<List<Integer>>> batches = collectPartitions(ssc.receiverStream(receiver));
     ssc.start();
-    for (int k = 1; k <= 3; k++) {
+    // the rate limiter lets a receiver that falls behind catch up on one second at most, so the
+    // clock moves on until the receiver is done
+    for (int k = 1; k <= 3 || receiver.finished.getCount() > 0; k++) {
+      assertTrue(k < 100, "the receiver stored only " + receiver.stored.get() + " records");
       clock.advance(1000);
       ssc.awaitBatches(k);
     }
-    ReceiverTestSupport.await(receiver.finished, "the receiver stored all its records");
     ssc.stop(false, true);
 
     List<Integer> all = flatten(batches);
@@ -137,5 +139,149 @@ class ReceiverStreamTest {
     }
     assertEquals(n, reported);
     assertTrue(withRecords >= 3, "records spread over batches: " + withRecords);
+  }
+
+  @Test
+  void restartStopsTheReceiverAndStartsItAgainAfterTheDelayOnTheClock() {
+    StreamingContext ssc = context();
+    FedReceiver receiver = new FedReceiver(StorageLevel.MEMORY_ONLY);
+    ssc.receiverStream(receiver).foreachRDD(rdd -> {});
+    ssc.start();
+    assertEquals(1, receiver.starts.get());
+    assertTrue(receiver.isStarted());
+
+    String err = StreamingTestSupport.capture(true, () -> receiver.restart("lost the source", new RuntimeException("boom")));
+    assertTrue(err.contains("restarting the receiver of stream " + receiver.streamId() + " in 2000 ms: lost the source"), err);
+    eventually("the receiver is stopped", () -> receiver.stops.get() == 1);
+    assertTrue(receiver.isStopped());
+    clock.advance(1999);
+    assertEquals(1, receiver.starts.get(), "restarted before the delay");
+    clock.advance(1);
+    eventually("the receiver is started again", () -> receiver.starts.get() == 2);
+    assertTrue(receiver.isStarted());
+    assertTrue(ssc.receiverTracker().supervisor(receiver.streamId()).orElseThrow().lastError().orElseThrow()
+        .contains("boom"));
+  }
+
+  @Test
+  void reportErrorKeepsTheReceiverRunning() {
+    StreamingContext ssc = context();
+    FedReceiver receiver = new FedReceiver(StorageLevel.MEMORY_ONLY);
+    Map<Time, List<List<Integer>>> batches = collectPartitions(ssc.receiverStream(receiver));
+    ssc.start();
+    String err = StreamingTestSupport.capture(true, () -> receiver.reportError("bad record", new IllegalStateException("x")));
+    assertTrue(err.contains("reported an error: bad record: java.lang.IllegalStateException: x"), err);
+    assertTrue(receiver.isStarted());
+    receiver.store(List.of(1));
+    clock.advance(1000);
+    ssc.awaitBatches(1);
+    assertEquals(List.of(1), flatten(batches));
+  }
+
+  @Test
+  void maxRateCapsTheRecordsEachReceiverStoresPerSecond() {
+    // Spark's key is accepted as well
+    StreamingContext ssc = context(new EddyConf(false).setMaster("local[2]").set("spark.streaming.receiver.maxRate", "100"));
+    CountingReceiver receiver = new CountingReceiver(Integer.MAX_VALUE);
+    DStream<Integer> stream = ssc.receiverStream(receiver);
+    Map<Time, List<List<Integer>>> batches = collectPartitions(stream);
+    ssc.start();
+    assertEquals(100, ssc.receiverTracker().supervisor(stream.id()).orElseThrow().rateLimit());
+    for (int k = 1; k <= 3; k++) {
+      clock.advance(1000);
+      ssc.awaitBatches(k);
+      // by time k s the limiter granted one permit per 10 ms: 100 k + 1 at most
+      int stored = receiver.stored.get();
+      assertTrue(stored <= 100 * k + 1, "records stored by " + k + " s: " + stored);
+    }
+    ssc.stop(false, true);
+    int stored = receiver.stored.get();
+    assertTrue(stored >= 1 && stored <= 301, "records stored in 3 s: " + stored);
+    assertEquals(stored, flatten(batches).size(), "every stored record is in a batch");
+  }
+
+  @Test
+  void aGracefulStopProcessesEveryRecordReceivedAndANonGracefulOneDropsPendingBlocks() {
+    StreamingContext ssc = context();
+    FedReceiver receiver = new FedReceiver(StorageLevel.MEMORY_AND_DISK_SER_2);
+    Map<Time, List<List<Integer>>> batches = collectPartitions(ssc.receiverStream(receiver));
+    ssc.start();
+    receiver.store(List.of(1, 2));
+    clock.advance(1000);
+    ssc.awaitBatches(1);
+    receiver.store(List.of(3, 4));   // a block no batch has taken yet
+    receiver.store(5);               // still in the block generator's buffer
+    receiver.store(6);
+    ssc.stop(false, true);
+    assertTrue(receiver.isStopped());
+    assertEquals(List.of(1, 2, 3, 4, 5, 6), flatten(batches));
+    assertEquals(List.of(List.of(3, 4), List.of(5, 6)), batches.get(new Time(2000)), "a final batch at the next batch time");
+
+    StreamingContext other = context();
+    FedReceiver dropped = new FedReceiver(StorageLevel.MEMORY_ONLY);
+    DStream<Integer> stream = other.receiverStream(dropped);
+    Map<Time, List<List<Integer>>> otherBatches = collectPartitions(stream);
+    other.start();
+    dropped.store(List.of(7));
+    dropped.store(8);
+    other.stop();
+    assertEquals(Map.of(), otherBatches);
+    assertFalse(other.sparkContext().blockManager().contains(BlockId.stream(stream.id(), 0)), "dropped blocks are removed");
+  }
+
+  @Test
+  void aReplicatedBlockSurvivesALostCopyAndALostOnlyCopyFailsTheBatchNamingTheBlock() {
+    StreamingContext ssc = context();
+    FedReceiver replicated = new FedReceiver(StorageLevel.MEMORY_AND_DISK_SER_2);
+    FedReceiver single = new FedReceiver(StorageLevel.MEMORY_ONLY_SER);
+    DStream<Integer> replicatedStream = ssc.receiverStream(replicated);
+    DStream<Integer> singleStream = ssc.receiverStream(single);
+    Map<Time, List<List<Integer>>> batches = collectPartitions(replicatedStream);
+    collectPartitions(singleStream);
+    ssc.start();
+    replicated.store(List.of(1, 2, 3));
+    single.store(List.of(4));
+    var blocks = ssc.sparkContext().blockManager();
+    assertTrue(blocks.dropCopy(BlockId.stream(replicatedStream.id(), 0), 0));
+    assertTrue(blocks.dropCopy(BlockId.stream(singleStream.id(), 0), 0));
+    clock.advance(1000);
+    ssc.awaitBatches(1);
+
+    assertEquals(List.of(List.of(1, 2, 3)), batches.get(new Time(1000)));
+    String failure = batch(1000).failureReason().orElseThrow();
+    assertTrue(failure.contains("block input-" + singleStream.id() + "-0"), failure);
+  }
+
+  @Test
+  void warnsWhenLocal1LeavesTheReceiverTheOnlyCore() {
+    StreamingContext one = context(new EddyConf(false).setMaster("local[1]"));
+    one.receiverStream(new FedReceiver(StorageLevel.MEMORY_ONLY)).foreachRDD(rdd -> {});
+    String err = StreamingTestSupport.capture(true, one::start);
+    assertTrue(err.contains("local[n], n > 1"), err);
+
+    StreamingContext two = context();
+    two.receiverStream(new FedReceiver(StorageLevel.MEMORY_ONLY)).foreachRDD(rdd -> {});
+    StreamingContext noReceiver = context(new EddyConf(false).setMaster("local[1]"));
+    noReceiver.textGeneratorStream(1).foreachRDD(rdd -> {});
+    String none = StreamingTestSupport.capture(true, () -> {
+      two.start();
+      noReceiver.start();
+    });
+    assertFalse(none.contains("local[n]"), none);
+  }
+
+  @Test
+  void badInputIsRejectedWithAClearError() {
+    StreamingContext ssc = context();
+    var e = assertThrows(IllegalArgumentException.class, () -> ssc.receiverStream(null));
+    assertTrue(e.getMessage().contains("receiver"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> ssc.socketTextStream("localhost", 70_000));
+    assertTrue(e.getMessage().contains("70000"), e.getMessage());
+    StreamingContext badConf = context(new EddyConf(false).setMaster("local[2]").set("spark.streaming.blockInterval", "soon"));
+    e = assertThrows(IllegalArgumentException.class, () -> badConf.receiverStream(new FedReceiver(StorageLevel.MEMORY_ONLY)));
+    assertTrue(e.getMessage().contains("spark.streaming.blockInterval"), e.getMessage());
+    FedReceiver unattached = new FedReceiver(StorageLevel.MEMORY_ONLY);
+    var state = assertThrows(IllegalStateException.class, () -> unattached.store(1));
+    assertTrue(state.getMessage().contains("not been started"), state.getMessage());
   }
 }

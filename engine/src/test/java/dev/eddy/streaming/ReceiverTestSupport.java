@@ -37,6 +37,7 @@ final class ReceiverTestSupport {
   /** A receiver whose thread stores 0, 1, 2, ... below a limit as fast as its rate limit allows, until stopped. */
   static final class CountingReceiver extends Receiver<Integer> {
     final CountDownLatch finished = new CountDownLatch(1);
+    final AtomicInteger stored = new AtomicInteger();
     private final int limit;
 
     CountingReceiver(int limit) {
@@ -50,6 +51,7 @@ final class ReceiverTestSupport {
         try {
           for (int i = 0; i < limit && !isStopped(); i++) {
             store(i);
+            stored.incrementAndGet();
           }
         } catch (IllegalStateException stopped) {
           // the context stopped while this thread waited for the rate limit
