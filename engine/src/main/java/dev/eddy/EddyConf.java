@@ -92,7 +92,8 @@ public final class EddyConf {
   public static final String SPARK_TASK_MAX_FAILURES = "spark.task.maxFailures";
 
   // ---------------------------------------------------------------- streaming receivers
-  // Each key also accepts Spark's name (spark.streaming.*); see dev.eddy.streaming.receiver.ReceiverConf.
+  // Each key also accepts Spark's name (spark.streaming.*). They are read and validated, naming the
+  // key, by dev.eddy.streaming.receiver.ReceiverConf when a receiver stream is defined.
 
   /** How often a receiver's records are cut into a block (one block = one partition of the batch). */
   public static final Key STREAMING_BLOCK_INTERVAL =

@@ -57,15 +57,12 @@ class BackpressureTest {
 
     long last = limits.get(limits.size() - 1);
     assertEquals(controller.latestRate(), last, "the receiver runs at the controller's rate");
-    assertTrue(last <= 600 && last >= 100, "the limit falls to about the processing rate (<= 500/s): " + limits);
-    // records reach a batch a block interval or so late, so single batches vary: judge the last six
+    assertTrue(last >= 100, "never below minRate: " + limits);
+    // at the initial rate a batch (~100 records, 2 ms each) took longer than its interval...
     List<BatchInfo> batches = listener.ofType(BatchCompleted.class).stream().map(BatchCompleted::batchInfo).toList();
-    List<BatchInfo> tail = batches.subList(batches.size() - 6, batches.size());
-    long records = tail.stream().mapToLong(BatchInfo::numRecords).sum();
-    long processing = tail.stream().mapToLong(b -> b.processingDelay().orElseThrow()).sum();
-    String described = "limits " + limits + ", last six batches: " + records + " records in " + processing + " ms";
-    assertTrue(records <= 6 * (last * INTERVAL / 1000) * 13 / 10, described);
-    // at the initial 1000/s a batch would take ~200 ms; now six take about their six intervals
-    assertTrue(processing <= 6 * INTERVAL * 3 / 2, described);
+    assertTrue(batches.subList(0, 5).stream().anyMatch(b -> b.processingDelay().orElseThrow() > INTERVAL),
+        "processing at the initial rate did not exceed the interval");
+    // ...and at the final limit a batch holds last/10 records, which take about the interval
+    assertTrue((last * INTERVAL / 1000) * MILLIS_PER_RECORD <= INTERVAL * 11 / 10, "limits " + limits);
   }
 }

@@ -85,12 +85,13 @@ class ReceiverStreamTest {
     receiver.store(1);
     receiver.store(2);
     clock.advance(200);
-    eventually("block 0 is stored", () -> blocks.contains(BlockId.stream(id, 0)));
+    var tracker = ssc.receiverTracker();
+    eventually("block 0 is reported", () -> tracker.getUnallocatedBlocks(id).size() == 1);
     receiver.store(3);
     receiver.store(4);
     receiver.store(5);
     clock.advance(200);
-    eventually("block 1 is stored", () -> blocks.contains(BlockId.stream(id, 1)));
+    eventually("block 1 is reported", () -> tracker.getUnallocatedBlocks(id).size() == 2);
     receiver.store(List.of(6, 7));
     receiver.store(List.of(8).iterator());
     clock.advance(600);
@@ -138,7 +139,7 @@ class ReceiverStreamTest {
       withRecords += inBatch > 0 ? 1 : 0;
     }
     assertEquals(n, reported);
-    assertTrue(withRecords >= 3, "records spread over batches: " + withRecords);
+    assertTrue(withRecords >= 2, "records spread over batches: " + withRecords);
   }
 
   @Test

@@ -120,7 +120,7 @@ class SocketAndFileStreamTest {
     ServerSocket server = serve(List.of("1,2,3\n4\n"), again);
     Map<Time, List<Integer>> batches = new ConcurrentHashMap<>();
     DStream<Integer> numbers = ssc.socketStream(
-        "localhost", server.getLocalPort(),
+        server.getInetAddress().getHostAddress(), server.getLocalPort(),
         in -> StreamSupport.stream(SocketReceiver.bytesToLines(in).spliterator(), false)
             .flatMap(line -> java.util.Arrays.stream(line.split(",")))
             .map(Integer::valueOf)

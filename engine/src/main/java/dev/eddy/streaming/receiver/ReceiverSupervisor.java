@@ -130,8 +130,9 @@ public final class ReceiverSupervisor<T> {
   }
 
   void reportError(String message, Throwable error) {
-    lastError = describe(message, error);
-    System.err.println("Eddy: receiver of stream " + streamId + " reported an error: " + lastError);
+    String described = describe(message, error);
+    System.err.println("Eddy: receiver of stream " + streamId + " reported an error: " + described);
+    lastError = described;
   }
 
   synchronized void restartReceiver(String message, Throwable error) {
@@ -139,9 +140,10 @@ public final class ReceiverSupervisor<T> {
       return;
     }
     long deadline = clock.getTimeMillis() + restartDelayMillis;
-    lastError = describe(message, error);
+    String described = describe(message, error);
     System.err.println(
-        "Eddy: restarting the receiver of stream " + streamId + " in " + restartDelayMillis + " ms: " + lastError);
+        "Eddy: restarting the receiver of stream " + streamId + " in " + restartDelayMillis + " ms: " + described);
+    lastError = described;
     restarter = new Thread(() -> restartAt(deadline, message, error), "eddy-receiver-restart-" + streamId);
     restarter.setDaemon(true);
     restarter.start();

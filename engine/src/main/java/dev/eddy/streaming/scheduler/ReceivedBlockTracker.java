@@ -43,6 +43,11 @@ public final class ReceivedBlockTracker {
     return batch == null ? List.of() : batch.getOrDefault(streamId, List.of());
   }
 
+  /** Returns the blocks of stream {@code streamId} that await a batch, in the order received. */
+  public synchronized List<ReceivedBlockInfo> getUnallocatedBlocks(int streamId) {
+    return List.copyOf(unallocated.getOrDefault(streamId, List.of()));
+  }
+
   /** Returns whether some received block awaits a batch. */
   public synchronized boolean hasUnallocatedBlocks() {
     return unallocated.values().stream().anyMatch(blocks -> !blocks.isEmpty());

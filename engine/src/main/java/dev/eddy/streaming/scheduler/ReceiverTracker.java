@@ -93,6 +93,11 @@ public final class ReceiverTracker {
     return blocks.getBlocksOfBatch(time, streamId);
   }
 
+  /** Returns the blocks of stream {@code streamId} stored and reported but not yet allocated to a batch. */
+  public List<ReceivedBlockInfo> getUnallocatedBlocks(int streamId) {
+    return blocks.getUnallocatedBlocks(streamId);
+  }
+
   /** Returns whether some received block awaits a batch. */
   public boolean hasUnallocatedBlocks() {
     return blocks.hasUnallocatedBlocks();

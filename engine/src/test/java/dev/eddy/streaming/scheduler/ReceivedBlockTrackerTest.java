@@ -22,8 +22,10 @@ class ReceivedBlockTrackerTest {
     tracker.addBlock(block(2, 0, 3));
     tracker.addBlock(block(1, 1, 2));
     assertTrue(tracker.hasUnallocatedBlocks());
+    assertEquals(List.of(block(1, 0, 5), block(1, 1, 2)), tracker.getUnallocatedBlocks(1));
     tracker.allocateBlocksToBatch(new Time(1000));
     assertFalse(tracker.hasUnallocatedBlocks());
+    assertEquals(List.of(), tracker.getUnallocatedBlocks(1));
     tracker.addBlock(block(1, 2, 7));
     tracker.allocateBlocksToBatch(new Time(2000));
     tracker.allocateBlocksToBatch(new Time(3000));
