@@ -285,4 +285,23 @@ class ReceiverStreamTest {
     var state = assertThrows(IllegalStateException.class, () -> unattached.store(1));
     assertTrue(state.getMessage().contains("not been started"), state.getMessage());
   }
+
+  @Test
+  void aReceiverWhoseOnStartThrowsIsStoppedAndReportedWhileBatchesGoOn() {
+    StreamingContext ssc = context();
+    FedReceiver broken = new FedReceiver(StorageLevel.MEMORY_ONLY) {
+      @Override
+      public void onStart() {
+        throw new IllegalStateException("cannot open the source");
+      }
+    };
+    Map<Time, List<List<Integer>>> batches = collectPartitions(ssc.receiverStream(broken));
+    String err = StreamingTestSupport.capture(true, ssc::start);
+    assertTrue(err.contains("onStart failed; it is stopped: java.lang.IllegalStateException: cannot open the source"), err);
+    assertTrue(broken.isStopped());
+    clock.advance(1000);
+    ssc.awaitBatches(1);
+    assertEquals(List.of(), batches.get(new Time(1000)));
+    assertTrue(batch(1000).succeeded());
+  }
 }
