@@ -28,13 +28,19 @@ public final class JobScheduler {
   private final StreamingListenerBus bus;
   private final JobGenerator generator;
   private final ThreadPoolExecutor batches;
+  private final ReceiverTracker receiverTracker;
   private volatile Thread batchThread;
   private boolean stopped;
 
-  public JobScheduler(DStreamGraph graph, Clock clock, Duration batchDuration, StreamingListenerBus bus, String name) {
+  /** @param receiverTracker runs the context's receivers; started and stopped with the batches */
+  public JobScheduler(
+      DStreamGraph graph, Clock clock, Duration batchDuration, StreamingListenerBus bus, String name,
+      ReceiverTracker receiverTracker) {
     this.graph = graph;
     this.bus = bus;
-    this.generator = new JobGenerator(graph, clock, batchDuration, this::submit, "eddy-streaming-timer-" + name);
+    this.receiverTracker = receiverTracker;
+    this.generator = new JobGenerator(
+        graph, clock, batchDuration, this::submit, "eddy-streaming-timer-" + name, receiverTracker);
     this.batches = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
       Thread t = new Thread(r, "eddy-streaming-batches-" + name);
       t.setDaemon(true);
@@ -48,19 +54,31 @@ public final class JobScheduler {
    * if {@link #stop} came first (a stop racing a start).
    */
   public synchronized Time start() {
-    return stopped ? null : generator.start();
+    if (stopped) {
+      return null;
+    }
+    // the graph decides at its start which input streams run; their receivers start after that
+    Time first = generator.start();
+    receiverTracker.start();
+    return first;
   }
 
   /**
    * Stops generating batches, then either lets the batches already queued run to the end
-   * ({@code graceful}) or drops them and interrupts the running one. Returns when the batch
-   * thread is idle, or at once when called from a batch's own job.
+   * ({@code graceful}) or drops them and interrupts the running one. Receivers stop first; when
+   * graceful, blocks they stored that no batch has taken yet go into one last batch (as Spark's
+   * graceful stop), otherwise they are dropped. Returns when the batch thread is idle, or at once
+   * when called from a batch's own job.
    */
   public void stop(boolean graceful) {
     synchronized (this) {
       stopped = true;
     }
+    receiverTracker.stop(graceful);
     generator.stop();
+    if (graceful) {
+      generator.generatePendingBatch();
+    }
     if (graceful) {
       batches.shutdown();
     } else {
