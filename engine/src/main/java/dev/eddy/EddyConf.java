@@ -136,13 +136,20 @@ public final class EddyConf {
   public static final Key STREAMING_BACKPRESSURE_PID_MIN_RATE =
       new Key("eddy.streaming.backpressure.pid.minRate", "100", "PID estimator: the lowest rate it proposes (> 0).");
 
+  /** Whether receivers write each block to a write-ahead log under the checkpoint directory before reporting it. */
+  public static final Key STREAMING_RECEIVER_WAL_ENABLED =
+      new Key("eddy.streaming.receiver.writeAheadLog.enable", "false",
+          "Whether receivers write each block to a write-ahead log (and the block tracker its events) under the "
+              + "checkpoint directory, so that received data survives a failure; needs ssc.checkpoint(dir).");
+
   /** Every key Eddy reads, in one table. */
   public static final List<Key> KEYS = List.of(
       MASTER, APP_NAME, STREAMING_PRINT_STDOUT, STORAGE_MEMORY_BYTES, SHUFFLE_MEMORY_BYTES, LOCAL_DIR,
       TASK_MAX_FAILURES,
       STREAMING_BLOCK_INTERVAL, STREAMING_RECEIVER_RESTART_DELAY, STREAMING_RECEIVER_MAX_RATE,
       STREAMING_BACKPRESSURE_ENABLED, STREAMING_BACKPRESSURE_INITIAL_RATE, STREAMING_BACKPRESSURE_PID_PROPORTIONAL,
-      STREAMING_BACKPRESSURE_PID_INTEGRAL, STREAMING_BACKPRESSURE_PID_DERIVED, STREAMING_BACKPRESSURE_PID_MIN_RATE);
+      STREAMING_BACKPRESSURE_PID_INTEGRAL, STREAMING_BACKPRESSURE_PID_DERIVED, STREAMING_BACKPRESSURE_PID_MIN_RATE,
+      STREAMING_RECEIVER_WAL_ENABLED);
 
   private static final Pattern LOCAL_N = Pattern.compile("local\\[(\\d+|\\*)(?:,\\s*(\\d+))?]");
   private static final String SYSTEM_PROPERTY_PREFIX = "eddy.";

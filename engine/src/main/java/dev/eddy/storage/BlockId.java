@@ -6,7 +6,7 @@ package dev.eddy.storage;
  * spilled to disk ({@code shuffle_spill_0_2_1}) or a block of received stream records ({@code input-1-7}). The name is also the block's file name on disk.
  * Immutable.
  */
-public sealed interface BlockId {
+public sealed interface BlockId extends java.io.Serializable {
 
   /** Returns the block's name, as Spark prints it. */
   String name();

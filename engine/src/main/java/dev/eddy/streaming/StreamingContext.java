@@ -29,6 +29,7 @@ import dev.eddy.util.Clock;
 import dev.eddy.util.ManualClock;
 import dev.eddy.util.SystemClock;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -259,6 +260,7 @@ public final class StreamingContext {
    */
   public void checkpoint(String directory) {
     sc.setCheckpointDir(directory);
+    checkpointDirectory = Path.of(directory).toAbsolutePath().normalize();
   }
 
   // ---------------------------------------------------------------- listeners
@@ -298,6 +300,7 @@ public final class StreamingContext {
                   + "create a new EddyContext and StreamingContext");
         }
         graph.validate();
+        receiverTracker.prepare();
         if (state == StreamingContextState.STOPPED) {
           batchCounter = new BatchCounter();
           terminated = new CountDownLatch(1);
@@ -549,5 +552,14 @@ public final class StreamingContext {
     List<StreamingListener> all = new ArrayList<>(listeners);
     all.addAll(ActiveContexts.listeners());
     return all;
+  }
+
+  // ---------------------------------------------------------------- checkpoint directory (receiver write-ahead log)
+
+  private volatile Path checkpointDirectory;
+
+  /** Returns the directory set with {@link #checkpoint(String)}, if any. */
+  public Optional<Path> checkpointDirectory() {
+    return Optional.ofNullable(checkpointDirectory);
   }
 }

@@ -19,4 +19,17 @@ public interface ReceivedBlockHandler {
 
   /** Removes a block that is no longer needed (processed, or dropped by a non-graceful stop). */
   void removeBlock(BlockId.Stream blockId);
+
+  /**
+   * Drops what the handler keeps of blocks stored before {@code threshTime} (the clock's
+   * milliseconds), as Spark's {@code cleanupOldBlocks}; called once the batches that read them
+   * are done. Without a write-ahead log there is nothing to drop.
+   */
+  default void cleanupOldBlocks(long threshTime) {}
+
+  /** Makes the blocks stored so far durable as the handler's log policy says; called at each batch boundary. */
+  default void flush() {}
+
+  /** Releases the handler's files; the blocks it stored stay readable where they are. Closing twice is harmless. */
+  default void close() {}
 }

@@ -53,6 +53,22 @@ public record ReceiverConf(
         number(conf, EddyConf.STREAMING_BACKPRESSURE_PID_MIN_RATE));
   }
 
+  /**
+   * Returns whether receivers write their blocks to a write-ahead log: {@code
+   * eddy.streaming.receiver.writeAheadLog.enable}, else Spark's {@code
+   * spark.streaming.receiver.writeAheadLog.enable}, else false.
+   *
+   * @throws IllegalArgumentException naming the key if the value is not true or false
+   */
+  public static boolean writeAheadLogEnabled(EddyConf conf) {
+    return Boolean.parseBoolean(bool(conf, EddyConf.STREAMING_RECEIVER_WAL_ENABLED));
+  }
+
+  /** Returns the name under which {@code conf} sets {@code key}: Eddy's, else Spark's if set, else Eddy's. */
+  public static String settingName(EddyConf conf, EddyConf.Key key) {
+    return nameOf(conf, key);
+  }
+
   /** Returns the key's Spark name: {@code eddy.} replaced by {@code spark.}. */
   static String sparkName(EddyConf.Key key) {
     return "spark." + key.name().substring("eddy.".length());

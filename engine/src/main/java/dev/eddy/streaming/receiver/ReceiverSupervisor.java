@@ -47,6 +47,17 @@ public final class ReceiverSupervisor<T> {
   public ReceiverSupervisor(
       Receiver<T> receiver, int streamId, ReceiverConf conf, Clock clock, ReceivedBlockHandler handler,
       Consumer<ReceivedBlockInfo> reportBlock) {
+    this(receiver, streamId, conf, clock, handler, reportBlock, 0);
+  }
+
+  /**
+   * Like the constructor above, numbering blocks from {@code firstBlockId}: after a recovery from
+   * the write-ahead log, past the recovered blocks' ids, so new blocks never take their names.
+   */
+  public ReceiverSupervisor(
+      Receiver<T> receiver, int streamId, ReceiverConf conf, Clock clock, ReceivedBlockHandler handler,
+      Consumer<ReceivedBlockInfo> reportBlock, long firstBlockId) {
+    this.nextBlockId.set(firstBlockId);
     this.receiver = receiver;
     this.streamId = streamId;
     this.clock = clock;
@@ -228,7 +239,7 @@ public final class ReceiverSupervisor<T> {
   private void pushAndReport(List<T> records) {
     BlockId.Stream id = new BlockId.Stream(streamId, nextBlockId.getAndIncrement());
     ReceivedBlockStoreResult stored = handler.storeBlock(id, records);
-    reportBlock.accept(new ReceivedBlockInfo(streamId, stored.numRecords(), stored.blockId()));
+    reportBlock.accept(new ReceivedBlockInfo(streamId, stored.numRecords(), stored.blockId(), stored.walRecordHandle()));
   }
 
   private static String describe(String message, Throwable error) {

@@ -5,6 +5,7 @@ import dev.eddy.streaming.Duration;
 import dev.eddy.streaming.Time;
 import dev.eddy.streaming.util.RecurringTimer;
 import dev.eddy.util.Clock;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -36,6 +37,10 @@ public final class JobGenerator {
 
   /** Starts the timer and returns the time of the first batch. */
   public Time start() {
+    List<Time> recovered = receiverTracker.recoveredBatches();
+    if (!recovered.isEmpty()) {
+      return startWithRecoveredBatches(recovered);
+    }
     Time first = new Time(timer.nextTime());
     graph.start(first.minus(batchDuration));
     nextBatchTime = first.milliseconds();
@@ -70,5 +75,28 @@ public final class JobGenerator {
       jobs = JobSet.failed(time, e);
     }
     submit.accept(jobs);
+  }
+
+  // ---------------------------------------------------------------- batches recovered from the receiver write-ahead log
+
+  /**
+   * Starts after running again the batches the receiver tracker recovered from its write-ahead log
+   * (allocated, never completed), at their own times and before the timer's first batch, which
+   * comes after the last of them. The graph starts one interval before the oldest. Returns the time
+   * the first batch would have had if the recovered ones had been followed by the timer's without a
+   * gap, so counting batches from it holds.
+   */
+  private Time startWithRecoveredBatches(List<Time> recovered) {
+    long interval = batchDuration.milliseconds();
+    Time oldest = recovered.get(0);
+    Time newest = recovered.get(recovered.size() - 1);
+    long first = Math.max(timer.nextTime(), newest.milliseconds() + interval);
+    graph.start(new Time(Math.min(first, oldest.milliseconds()) - interval));
+    System.err.println("Eddy: running again " + recovered.size() + " batch(es) recovered from the receiver write-ahead"
+        + " log (" + oldest + (recovered.size() > 1 ? " to " + newest : "") + ") before the batch of " + new Time(first));
+    recovered.forEach(t -> generate(t.milliseconds()));
+    nextBatchTime = first;
+    timer.start(first);
+    return new Time(first - recovered.size() * interval);
   }
 }

@@ -95,6 +95,7 @@ public final class JobScheduler {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    receiverTracker.closeLogs();
   }
 
   private void submit(JobSet jobSet) {
@@ -132,6 +133,7 @@ public final class JobScheduler {
     }
     long end = System.currentTimeMillis();
     graph.clearMetadata(jobSet.time());
+    receiverTracker.batchCompleted(jobSet.time());
     bus.post(new BatchCompleted(withTimes(submitted, start, end, failure)));
   }
 

@@ -205,6 +205,19 @@ public final class FileBasedWriteAheadLog implements WriteAheadLog {
 
   @Override
   public ByteBuffer read(WriteAheadLogRecordHandle handle) {
+    return readRecord(handle);
+  }
+
+  /**
+   * Returns the record under {@code handle} without opening the log: the handle names its file,
+   * so a reader (a batch reading a block back after a restart) needs no log object, and reading
+   * never disturbs the log's writer. Checks the record's checksum.
+   *
+   * @throws IllegalArgumentException if the handle is not a {@link FileBasedWriteAheadLogSegment}
+   * @throws IllegalStateException if the segment file no longer exists
+   * @throws WalCorruptionException if no valid record of the handle's length is at its offset
+   */
+  public static ByteBuffer readRecord(WriteAheadLogRecordHandle handle) {
     if (!(handle instanceof FileBasedWriteAheadLogSegment h)) {
       throw new IllegalArgumentException("not a handle of a file-based write-ahead log: " + handle);
     }

@@ -7,7 +7,9 @@ import dev.eddy.streaming.StreamingContext;
 import dev.eddy.streaming.Time;
 import dev.eddy.streaming.receiver.Receiver;
 import dev.eddy.streaming.receiver.ReceiverConf;
+import dev.eddy.streaming.rdd.WriteAheadLogBackedBlockRDD;
 import dev.eddy.streaming.scheduler.ReceivedBlockInfo;
+import dev.eddy.streaming.util.WriteAheadLogRecordHandle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,9 @@ import java.util.Optional;
 /**
  * An input stream fed by a {@link Receiver}, as Spark's {@code ReceiverInputDStream}: when the
  * context starts, the receiver tracker runs the stream's receiver; each batch is a
- * {@link BlockRDD} of the blocks allocated to it (one partition per block), and reports their
+ * {@link BlockRDD} of the blocks allocated to it (one partition per block) — a
+ * {@link WriteAheadLogBackedBlockRDD} when the blocks were written to the receiver write-ahead
+ * log, so that they are read back from it if the block manager lost them — and reports their
  * record count and block ids as the batch's input info. A batch's blocks are removed from the
  * block manager when the stream forgets the batch. Thread-safe.
  */
@@ -41,6 +45,10 @@ public abstract class ReceiverInputDStream<T> extends InputDStream<T> {
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put(METADATA_KEY_BLOCKS, ids.stream().map(BlockId::name).toList());
     reportInput(validTime, records, metadata);
+    if (!blocks.isEmpty() && blocks.stream().allMatch(b -> b.walHandle().isPresent())) {
+      List<WriteAheadLogRecordHandle> handles = blocks.stream().map(ReceivedBlockInfo::walRecordHandle).toList();
+      return Optional.of(new WriteAheadLogBackedBlockRDD<>(context().sparkContext(), ids, handles));
+    }
     return Optional.of(new BlockRDD<>(context().sparkContext(), ids));
   }
 
