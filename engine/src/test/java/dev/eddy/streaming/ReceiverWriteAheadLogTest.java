@@ -296,6 +296,8 @@ class ReceiverWriteAheadLogTest {
         logged.addAll(ssc.sparkContext().serializer().<List<String>>deserialize(bytes));
       });
     }
-    assertEquals(List.of("alpha", "beta", "gamma"), logged);
+    try (Stream<Path> files = Files.walk(dir)) {
+      assertEquals(List.of("alpha", "beta", "gamma"), logged, files.map(f -> f + " " + f.toFile().length()).toList().toString());
+    }
   }
 }

@@ -34,7 +34,8 @@ public final class BlockGenerator<T> {
   public BlockGenerator(Clock clock, long blockIntervalMillis, RateLimiter rateLimiter, Consumer<List<T>> push, String name) {
     this.rateLimiter = rateLimiter;
     this.push = push;
-    this.timer = new RecurringTimer(clock, blockIntervalMillis, this::cut, name);
+    // a stop lets a block being pushed finish: pushing may write to the write-ahead log, whose channel an interrupt closes
+    this.timer = new RecurringTimer(clock, blockIntervalMillis, this::cut, name, false);
   }
 
   /** Starts cutting blocks at the next multiple of the block interval. */

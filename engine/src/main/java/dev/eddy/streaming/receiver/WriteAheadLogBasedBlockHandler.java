@@ -45,7 +45,7 @@ public final class WriteAheadLogBasedBlockHandler implements ReceivedBlockHandle
     if (level.replication() > 1) {
       System.err.println("Eddy: WARN storage level replication " + level.replication() + " is unnecessary when the"
           + " write-ahead log is enabled, change to replication 1 (stream " + streamId + " stores its blocks at "
-          + StorageLevel.create(level.useDisk(), level.useMemory(), level.deserialized(), 1) + ")");
+          + StorageLevel.create(level.useDisk(), level.useMemory(), level.deserialized(), 1).description() + ")");
     }
     this.level = StorageLevel.create(level.useDisk(), level.useMemory(), level.deserialized(), 1);
     this.log = FileBasedWriteAheadLog.open(logDirectory(checkpointDir, streamId), settings, clock);

@@ -16,7 +16,9 @@ public final class RecurringTimer {
   private final long period;
   private final LongConsumer callback;
   private final String name;
+  private final boolean interruptCallback;
   private volatile boolean stopped;
+  private boolean inCallback;
   private Thread thread;
 
   /**
@@ -25,6 +27,16 @@ public final class RecurringTimer {
    * @param name the thread's name
    */
   public RecurringTimer(Clock clock, long period, LongConsumer callback, String name) {
+    this(clock, period, callback, name, true);
+  }
+
+  /**
+   * Like the constructor above; unless {@code interruptCallback}, {@link #stop()} lets a running
+   * callback finish instead of interrupting it (a callback writing to a file channel, which an
+   * interrupt closes, such as a block generator writing to the write-ahead log).
+   */
+  public RecurringTimer(Clock clock, long period, LongConsumer callback, String name, boolean interruptCallback) {
+    this.interruptCallback = interruptCallback;
     if (period <= 0) {
       throw new IllegalArgumentException("the period must be positive: " + period + " ms");
     }
@@ -51,19 +63,24 @@ public final class RecurringTimer {
   }
 
   /**
-   * Stops the timer and waits for its thread to end; a callback that is running is interrupted.
+   * Stops the timer and waits for its thread to end; a callback that is running is interrupted
+   * (unless the timer was built not to).
    * Called from the callback itself, it returns without waiting.
    */
   public void stop() {
     Thread t;
+    boolean interrupt;
     synchronized (this) {
       stopped = true;
       t = thread;
+      interrupt = interruptCallback || !inCallback;
     }
     if (t == null || t == Thread.currentThread()) {
       return;
     }
-    t.interrupt();
+    if (interrupt) {
+      t.interrupt();
+    }
     try {
       t.join();
     } catch (InterruptedException e) {
@@ -79,13 +96,20 @@ public final class RecurringTimer {
       } catch (InterruptedException e) {
         return;
       }
-      if (stopped) {
-        return;
+      synchronized (this) {
+        if (stopped) {
+          return;
+        }
+        inCallback = true;
       }
       try {
         callback.accept(next);
       } catch (RuntimeException e) {
         System.err.println("Eddy: timer " + name + " callback failed at " + next + " ms: " + e);
+      } finally {
+        synchronized (this) {
+          inCallback = false;
+        }
       }
       next += period;
     }
