@@ -71,4 +71,34 @@ class BlockGeneratorTest {
     assertTrue(block != null, "no block was pushed");
     return block;
   }
+
+  @Test
+  void stopLetsABlockBeingPushedFinishWithoutInterruptingIt() throws Exception {
+    java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+    BlockGenerator<Integer> slow = new BlockGenerator<>(clock, 200, new RateLimiter(clock, Long.MAX_VALUE), block -> {
+      entered.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        interrupted.set(true); // a write-ahead log write would have lost its file channel here
+      }
+      pushed.add(block);
+    }, "test-slow-block-generator");
+    slow.start();
+    slow.addData(1);
+    clock.advance(200);
+    assertTrue(entered.await(10, TimeUnit.SECONDS));
+    Thread stopper = new Thread(() -> slow.stop(true), "test-stopper");
+    stopper.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (stopper.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+      Thread.onSpinWait(); // the stopper is joining the timer thread
+    }
+    release.countDown();
+    stopper.join(10_000);
+    assertEquals(false, interrupted.get());
+    assertEquals(List.of(1), pushed.poll());
+  }
 }
