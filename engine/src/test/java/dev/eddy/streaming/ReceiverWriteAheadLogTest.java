@@ -157,7 +157,7 @@ class ReceiverWriteAheadLogTest {
     stream2.foreachRDD((rdd, time) -> seen.add(new Seen(2, time.milliseconds(), rdd.collect())));
     String err = StreamingTestSupport.capture(true, () -> {
       ssc2.start();
-      ssc2.awaitBatches(1);
+      assertTrue(ssc2.awaitBatches(1, 10_000), "the recovered batch ran at start");
     });
     assertTrue(err.contains("running again 1 batch(es) recovered from the receiver write-ahead log (2000 ms)"), err);
     assertEquals(List.of(new Time(2000)), ssc2.receiverTracker().recoveredBatches());
