@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a benchmark: bench/run.sh [name] [args...]. Names: serialization (default), storage, wordcount, rdd-ops, wal,
+# Runs a benchmark: bench/run.sh [name] [args...]. Names: serialization (default), storage, wordcount, rdd-ops, wal, receiver-wal,
 # streaming (runs with the kernel's JVM flags, C1 only; EDDY_BENCH_JIT=c2 runs it with the C2 flags of the others).
 # Builds the engine and the benchmarks quietly first; needs a JDK 17+ and Maven.
 set -euo pipefail
@@ -14,7 +14,8 @@ case "$name" in
   rdd-ops) main=dev.eddy.bench.RddOpsBenchmark ;;
   streaming) main=dev.eddy.bench.StreamingBenchmark ;;
   wal) main=dev.eddy.bench.WalBenchmark ;;
-  *) echo "unknown benchmark '$name'; known: serialization, storage, wordcount, rdd-ops, streaming, wal" >&2; exit 2 ;;
+  receiver-wal) main=dev.eddy.bench.ReceiverWalBenchmark ;;
+  *) echo "unknown benchmark '$name'; known: serialization, storage, wordcount, rdd-ops, streaming, wal, receiver-wal" >&2; exit 2 ;;
 esac
 
 mvn_opts=(-q -B)
