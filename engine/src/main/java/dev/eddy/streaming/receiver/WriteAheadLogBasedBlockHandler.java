@@ -98,7 +98,9 @@ public final class WriteAheadLogBasedBlockHandler implements ReceivedBlockHandle
   /** Deletes the log's oldest segments whose blocks were all stored before {@code threshTime}, in the background. */
   @Override
   public void cleanupOldBlocks(long threshTime) {
-    log.clean(threshTime, false);
+    if (log.segmentFiles().size() > 1) { // the segment being written is never deleted: skip the threshold's sync
+      log.clean(threshTime, false);
+    }
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.eddy.streaming.Time;
 import dev.eddy.streaming.scheduler.ReceivedBlockTrackerLogEvent.BatchAllocationEvent;
 import dev.eddy.streaming.scheduler.ReceivedBlockTrackerLogEvent.BatchCleanupEvent;
 import dev.eddy.streaming.scheduler.ReceivedBlockTrackerLogEvent.BlockAdditionEvent;
+import dev.eddy.streaming.util.FileBasedWriteAheadLog;
 import dev.eddy.streaming.util.WriteAheadLog;
 import dev.eddy.util.Clock;
 import java.nio.ByteBuffer;
@@ -133,7 +134,9 @@ public final class ReceivedBlockTracker {
       write(new BatchCleanupEvent(done), time.milliseconds(), false);
       done.forEach(unfinished::remove);
     }
-    if (log != null && !logClosed) {
+    // the segment being written is never deleted, so a log of one segment skips recording the threshold (a sync)
+    boolean severalSegments = !(log instanceof FileBasedWriteAheadLog f) || f.segmentFiles().size() > 1;
+    if (log != null && !logClosed && severalSegments) {
       log.clean(cleanBefore, false);
     }
     return done;
