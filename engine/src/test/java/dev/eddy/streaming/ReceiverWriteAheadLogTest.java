@@ -199,6 +199,27 @@ class ReceiverWriteAheadLogTest {
   }
 
   @Test
+  void blocksANonGracefulStopDroppedAreProcessedWhenTheSameContextStartsAgain(@TempDir Path dir) {
+    ManualClock clock = new ManualClock();
+    StreamingContext ssc = context(walConf(), clock, dir);
+    FedReceiver receiver = new FedReceiver(StorageLevel.MEMORY_ONLY);
+    DStream<Integer> stream = ssc.receiverStream(receiver);
+    List<Seen> seen = new CopyOnWriteArrayList<>();
+    stream.foreachRDD((rdd, time) -> seen.add(new Seen(1, time.milliseconds(), rdd.collect())));
+    ssc.start();
+    receiver.store(range(1, 4));
+    ssc.stop(); // non-graceful: the unallocated block is dropped from memory, not from the log
+    assertEquals(List.of(), seen);
+    assertFalse(ssc.receiverTracker().hasUnallocatedBlocks());
+
+    ssc.start();
+    assertTrue(ssc.receiverTracker().hasUnallocatedBlocks());
+    receiver.store(range(5, 6));
+    ssc.step();
+    assertEquals(List.of(new Seen(1, 1000, range(1, 6))), seen);
+  }
+
+  @Test
   void cleaningDeletesSegmentsOfCompletedBatches(@TempDir Path dir) {
     ManualClock clock = new ManualClock();
     StreamingContext ssc = context(walConf().set("eddy.streaming.wal.rollingInterval.ms", "1000"), clock, dir);
