@@ -149,13 +149,18 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
     if (consumer == null) {
       return;
     }
+    List<OffsetCommitCallback> callbacks = new ArrayList<>();
+    Map<TopicPartition, OffsetAndMetadata> pending = drainCommits(callbacks);
     try {
-      Map<TopicPartition, OffsetAndMetadata> pending = drainCommits(new ArrayList<>());
       if (!pending.isEmpty()) {
         consumer.commitSync(pending, metadataTimeout);
+        callbacks.forEach(c -> c.onComplete(pending, null));
       }
     } catch (KafkaException e) {
-      System.err.println("Eddy: Kafka offsets queued by commitAsync were not committed at stop: " + e);
+      if (callbacks.isEmpty()) {
+        System.err.println("Eddy: Kafka offsets queued by commitAsync were not committed at stop: " + e);
+      }
+      callbacks.forEach(c -> c.onComplete(pending, e));
     } finally {
       closeConsumer();
       ConsumerPool.SHARED.closeIdle(taskParams);
