@@ -66,7 +66,7 @@ public final class KafkaBroker implements AutoCloseable {
     this.temporary = temporary;
     this.config = config;
     this.process = process;
-    this.shutdownHook = new Thread(this::stopProcess, "eddy-kafka-broker-stop");
+    this.shutdownHook = new Thread(this::stopAndClean, "eddy-kafka-broker-stop");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
@@ -267,16 +267,20 @@ public final class KafkaBroker implements AutoCloseable {
     } catch (IllegalStateException e) {
       // the JVM is shutting down; the hook stops the process
     }
-    stopProcess();
-    if (temporary) {
-      deleteRecursively(dataDir);
-    }
+    stopAndClean();
   }
 
   /** Same as {@link #stop()}. */
   @Override
   public void close() {
     stop();
+  }
+
+  private void stopAndClean() {
+    stopProcess();
+    if (temporary) {
+      deleteRecursively(dataDir);
+    }
   }
 
   private void stopProcess() {

@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,15 +40,7 @@ class DirectKafkaInputDStreamTest {
 
   @BeforeAll
   static void startBroker() {
-    KafkaTestSupport.assumeBrokerAvailable();
-    broker = KafkaBroker.start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    if (broker != null) {
-      broker.stop();
-    }
+    broker = KafkaTestSupport.sharedBroker();
   }
 
   @AfterEach

@@ -16,6 +16,20 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class KafkaTestSupport {
   private KafkaTestSupport() {}
 
+  private static KafkaBroker shared;
+
+  /**
+   * Returns the broker the stream and sink tests share, started on first use and stopped when the
+   * test JVM exits (its shutdown hook); tests use topics of their own.
+   */
+  static synchronized KafkaBroker sharedBroker() {
+    assumeBrokerAvailable();
+    if (shared == null) {
+      shared = KafkaBroker.start();
+    }
+    return shared;
+  }
+
   /** Skips the test class when the broker's class path was not built (a focused engine-only build). */
   static void assumeBrokerAvailable() {
     assumeTrue(KafkaBroker.isAvailable(),
