@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a benchmark: bench/run.sh [name] [args...]. Names: serialization (default), storage, wordcount, rdd-ops.
+# Runs a benchmark: bench/run.sh [name] [args...]. Names: serialization (default), storage, wordcount, rdd-ops, kafka.
 # Builds the engine and the benchmarks quietly first; needs a JDK 17+ and Maven.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +11,8 @@ case "$name" in
   storage) main=dev.eddy.bench.StorageBenchmark ;;
   wordcount) main=dev.eddy.bench.WordCountBenchmark ;;
   rdd-ops) main=dev.eddy.bench.RddOpsBenchmark ;;
-  *) echo "unknown benchmark '$name'; known: serialization, storage, wordcount, rdd-ops" >&2; exit 2 ;;
+  kafka) main=dev.eddy.bench.KafkaBenchmark ;;
+  *) echo "unknown benchmark '$name'; known: serialization, storage, wordcount, rdd-ops, kafka" >&2; exit 2 ;;
 esac
 
 mvn_opts=(-q -B)
@@ -24,6 +25,16 @@ if ! mvn "${mvn_opts[@]}" -o -pl bench -am compile \
       -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 fi
 
+# The Kafka benchmark starts a local broker (a child JVM) from the kafka-broker module's build.
+extra_flags=()
+if [ "$name" = kafka ]; then
+  if [ ! -f kafka-broker/target/broker-lib/eddy-kafka-broker.jar ]; then
+    mvn "${mvn_opts[@]}" -o -pl kafka-broker package -DskipTests >/dev/null 2>&1 \
+      || mvn "${mvn_opts[@]}" -pl kafka-broker package -DskipTests
+  fi
+  extra_flags=(-Deddy.kafka.broker.classpath="$PWD/kafka-broker/target/broker-lib/*")
+fi
+
 # The kernel's JVM flags (see the library notes), so figures match what notebooks get.
 jvm_flags=(
   -Xms2g -Xmx2g
@@ -33,4 +44,4 @@ jvm_flags=(
   --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
   --add-opens=java.base/java.util.regex=ALL-UNNAMED
 )
-exec java "${jvm_flags[@]}" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" "$main" "$@"
+exec java "${jvm_flags[@]}" ${extra_flags[@]+"${extra_flags[@]}"} -cp "bench/target/classes:$(cat bench/target/classpath.txt)" "$main" "$@"
