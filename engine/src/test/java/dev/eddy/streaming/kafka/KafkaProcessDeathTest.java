@@ -51,7 +51,8 @@ class KafkaProcessDeathTest {
 
   /**
    * Runs a direct stream with 200 ms batches on the wall clock, committing each batch; prints
-   * "FIRST <ms from start()> <ranges>" for the first batch with records, then "BATCH <n>" lines.
+   * "FIRST <ms from start()> <ranges>" for the first batch with records, then "BATCH <n>" lines,
+   * and "COMMITTED {topic-partition=offset, ...}" when Kafka acknowledged a commit.
    */
   public static final class StreamOwner {
     public static void main(String[] args) throws InterruptedException {
@@ -76,7 +77,12 @@ class KafkaProcessDeathTest {
         } else if (batches.get() > 0) {
           System.out.println("BATCH " + batches.incrementAndGet());
         }
-        stream.commitAsync(ranges);
+        stream.commitAsync(ranges, (offsets, error) -> {
+          if (error == null && !offsets.isEmpty()) {
+            System.out.println("COMMITTED " + new java.util.TreeMap<>(offsets.entrySet().stream().collect(
+                java.util.stream.Collectors.toMap(e -> e.getKey().toString(), e -> e.getValue().offset()))));
+          }
+        });
       });
       started[0] = System.nanoTime();
       ssc.start();
@@ -152,7 +158,7 @@ class KafkaProcessDeathTest {
     Process first = launch(StreamOwner.class, broker.bootstrapServers(), "restarted", "g-restart");
     try {
       assertEquals("[restarted 0: 0 -> 6, restarted 1: 0 -> 4]", awaitLine(first, "FIRST").split(" ", 3)[2]);
-      awaitLine(first, "BATCH 3"); // the first batch's commit went out with the second batch
+      awaitLine(first, "COMMITTED {restarted-0=6, restarted-1=4}");
     } finally {
       first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
