@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -65,8 +66,13 @@ final class TaskConsumer<K, V> implements AutoCloseable {
     return buffer.isEmpty() ? consumer.position(tp, Duration.ofSeconds(10)) : nextOffset;
   }
 
+  /** Closes the consumer; best effort, as it is done after a failure or for a consumer no one reads. */
   @Override
   public void close() {
-    consumer.close(Duration.ofSeconds(2));
+    try {
+      consumer.close(Duration.ofSeconds(2));
+    } catch (KafkaException e) {
+      // an interrupted task (a non-graceful stop) or a broker gone: nothing is left to release
+    }
   }
 }
