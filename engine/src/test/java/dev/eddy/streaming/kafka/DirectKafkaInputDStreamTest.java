@@ -328,4 +328,16 @@ class DirectKafkaInputDStreamTest {
     assertEquals(List.of("p1-1", "p1-2", "p0-2", "p0-3"), rdd.map(ConsumerRecord::value).collect(), "again, from cached consumers");
     assertEquals(List.of("p1-1"), rdd.map(ConsumerRecord::value).take(1));
   }
+
+  @Test
+  void aRangePastThePartitionsEndFailsAtOnce() {
+    broker.createTopic("short", 1);
+    produce(broker, "short", 0, 0, 2);
+    RDD<ConsumerRecord<String, String>> rdd = KafkaUtils.createRDD(sc, consumerParams(broker, null),
+        new OffsetRange[] {OffsetRange.create("short", 0, 0, 5)}, LocationStrategies.PreferConsistent());
+    RuntimeException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
+        () -> assertThrows(RuntimeException.class, rdd::count));
+    assertTrue(e.getMessage().contains("short-0 ends at offset 2, so the offset range short 0: 0 -> 5 asks for records"),
+        e.getMessage());
+  }
 }

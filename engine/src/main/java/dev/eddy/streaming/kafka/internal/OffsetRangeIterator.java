@@ -14,7 +14,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * end the consumer goes back to the pool (or is closed without caching); when the reader fails
  * the consumer is closed; when the iterator is dropped half-read (a {@code take}) a cleaner closes
  * the consumer. Gaps in offsets (compacted topics, transaction markers) are skipped. Not
- * thread-safe: one task reads it.
+ * thread-safe: one task reads it. A range reaching past the partition's end fails at once; a
+ * broker that does not answer fails the read after the poll timeout.
  */
 final class OffsetRangeIterator<K, V> implements Iterator<ConsumerRecord<K, V>> {
   private static final Cleaner CLEANER = Cleaner.create();
@@ -113,8 +114,14 @@ final class OffsetRangeIterator<K, V> implements Iterator<ConsumerRecord<K, V>> 
         }
         return r;
       }
-      if (consumer.fetchPosition() >= range.untilOffset()) {
+      long position = consumer.fetchPosition();
+      if (position >= range.untilOffset()) {
         return null;
+      }
+      long end = consumer.endOffset(Duration.ofSeconds(5));
+      if (end >= 0 && end <= position) {
+        throw new IllegalStateException("Kafka " + range.topicPartition() + " ends at offset " + end
+            + ", so the offset range " + range + " asks for records that are not (yet) in Kafka");
       }
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("Failed to get records for Kafka " + range + " (at offset "

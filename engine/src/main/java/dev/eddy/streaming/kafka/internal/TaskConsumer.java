@@ -66,6 +66,16 @@ final class TaskConsumer<K, V> implements AutoCloseable {
     return buffer.isEmpty() ? consumer.position(tp, Duration.ofSeconds(10)) : nextOffset;
   }
 
+  /** Returns the partition's end offset, or -1 if Kafka did not answer within {@code timeout}. */
+  long endOffset(Duration timeout) {
+    try {
+      Long end = consumer.endOffsets(List.of(tp), timeout).get(tp);
+      return end == null ? -1 : end;
+    } catch (org.apache.kafka.common.errors.TimeoutException e) {
+      return -1;
+    }
+  }
+
   /** Closes the consumer; best effort, as it is done after a failure or for a consumer no one reads. */
   @Override
   public void close() {
