@@ -18,7 +18,7 @@ public interface CanCommitOffsets {
 
   /**
    * Queues {@code offsetRanges} to be committed; {@code callback} learns the result, on the thread
-   * of the stream's consumer (a batch-generation thread).
+   * using the stream's consumer (one generating a later batch, or the one stopping the context).
    */
   void commitAsync(OffsetRange[] offsetRanges, OffsetCommitCallback callback);
 }
