@@ -282,6 +282,8 @@ public final class StreamingContext {
    *
    * @throws IllegalArgumentException if no output operation was defined
    * @throws IllegalStateException if the EddyContext was stopped (e.g. by {@code stop(true)})
+   * @throws RuntimeException what an input stream threw when it could not start; the context is
+   *     then stopped, so it can be started again once the cause is fixed
    */
   public void start() {
     synchronized (startLock) {
@@ -314,7 +316,13 @@ public final class StreamingContext {
         ActiveContexts.register(this);
       }
       bus.postSynchronously(new StreamingStarted(this, System.currentTimeMillis()));
-      firstBatchTime = starting.start();
+      try {
+        firstBatchTime = starting.start();
+      } catch (RuntimeException | Error e) {
+        // an input that cannot start (an unknown Kafka topic, a bad receiver setting) ends the run
+        stop(false, false);
+        throw e;
+      }
     }
   }
 

@@ -12,6 +12,7 @@ import dev.eddy.EddyContext;
 import dev.eddy.rdd.RDD;
 import dev.eddy.streaming.Durations;
 import dev.eddy.streaming.StreamingContext;
+import dev.eddy.streaming.StreamingContextState;
 import dev.eddy.streaming.scheduler.BatchCompleted;
 import dev.eddy.streaming.scheduler.StreamInputInfo;
 import dev.eddy.streaming.scheduler.StreamingListener;
@@ -277,6 +278,7 @@ class DirectKafkaInputDStreamTest {
     IllegalArgumentException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
         () -> assertThrows(IllegalArgumentException.class, ssc::start));
     assertTrue(e.getMessage().contains("'no-such-topic' does not exist"), e.getMessage());
+    assertEquals(StreamingContextState.STOPPED, ssc.getState(), "a start that failed leaves no run behind");
   }
 
   @Test
