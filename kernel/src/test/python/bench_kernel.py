@@ -5,8 +5,8 @@ Run after ./install.sh (or with JUPYTER_PATH pointing at a private kernelspec):
 Prints: kernel start to kernel_info_reply (median of 5), the first cell's round trip after start,
 trivial execute round trips (median of 20, wall and the kernel process's CPU time per cell),
 completion latency (median of 10), the kernel's resident memory after a generated-text stream has
-run 10 batches, and the first 20 trivial cells of a kernel left idle for 5 s after start (as when
-a user opens a notebook), when background warm-ups have had their time.
+run 10 batches, and the first 20 trivial cells of a kernel left idle for 10 s after start (as when
+a user opens a notebook and types), when background warm-ups have had their time.
 """
 import os
 import statistics
@@ -72,10 +72,10 @@ def timed_cells(kc, pid, code, count):
 
 
 def idle_session():
-    """The first 20 trivial cells of a kernel left idle for 5 s after kernel_info_reply."""
+    """The first 20 trivial cells of a kernel left idle for 10 s after kernel_info_reply."""
     km, kc, _ = start_kernel()
     try:
-        time.sleep(5)
+        time.sleep(10)
         pid = km.provisioner.pid if km.provisioner else km.kernel.pid
         return timed_cells(kc, pid, "1 + 1", 20)
     finally:
@@ -117,7 +117,7 @@ def main():
         kc.stop_channels()
         km.shutdown_kernel(now=False)
     idle_trips, idle_cpus = idle_session()
-    print(f"after 5 s idle: first cell {idle_trips[0] * 1000:.0f} ms, (1 + 1) median of the first 20:"
+    print(f"after 10 s idle: first cell {idle_trips[0] * 1000:.0f} ms, (1 + 1) median of the first 20:"
           f" {statistics.median(idle_trips) * 1000:.1f} ms (kernel CPU {idle_cpus:.1f} ms a cell, mean)")
 
 
