@@ -2,6 +2,7 @@ package dev.eddy.kernel;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * Runs a few throwaway cells in a JShell of its own while the kernel waits for its first cell, so
@@ -15,6 +16,8 @@ import java.util.List;
  * and it does not start at all if a cell came first. Thread-safe.
  */
 final class CompilerWarmUp {
+  private static final Logger LOG = Logger.getLogger(CompilerWarmUp.class.getName());
+
   /**
    * The kinds of cell users write: expressions (a temporary variable each), declarations,
    * statements, lambdas and streams, a compile error and an unresolved name.
@@ -47,7 +50,9 @@ final class CompilerWarmUp {
     }
     Thread t = new Thread(() -> {
       try {
-        run(log);
+        long start = System.nanoTime();
+        int cells = run(log);
+        LOG.info(() -> String.format("compiler warm-up: %d cells in %d ms", cells, (System.nanoTime() - start) / 1_000_000));
       } catch (RuntimeException | LinkageError e) {
         // the first cells will pay the cost instead
       }
