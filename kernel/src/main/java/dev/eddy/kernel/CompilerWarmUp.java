@@ -35,11 +35,11 @@ final class CompilerWarmUp {
       "undefinedName + 1");
 
   /**
-   * Cells run in all: the list twice, the second time replacing the first round's declarations.
-   * Measured in-process, ten already took a cell's median CPU time from about 34 ms to 23–26 ms,
-   * and forty did no better than twenty.
+   * Cells run in all: the list once. Measured in-process, these ten took a cell's median CPU time
+   * from about 34 ms to 23 ms, and twenty or forty did no better; on a loaded machine twenty took
+   * 6–8 s of background time, during which a first cell would share the CPU with them.
    */
-  static final int EVALUATIONS = 2 * CELLS.size();
+  static final int EVALUATIONS = CELLS.size();
 
   private volatile boolean stopped;
 
