@@ -6,6 +6,7 @@ that the committed tutorials show what a reader will see.
 """
 import glob
 import os
+import re
 import unittest
 
 import nbformat
@@ -55,6 +56,62 @@ class NotebookTest(unittest.TestCase):
         html = [o["data"]["text/html"] for c in nb.cells for o in c.get("outputs", [])
                 if o.get("output_type") == "display_data" and "text/html" in o.get("data", {})]
         self.assertTrue(any("<table" in h for h in html), "no live table saved in 01-first-stream")
+
+    def test_fault_tolerance_reads_every_kafka_record_once(self):
+        nb = self.executed["05-fault-tolerance.ipynb"]
+        replicated = cell_text(nb, "sc.blockManager().dropCopy(block.blockId(), 0)")
+        self.assertIn("copiesInMemory=2", replicated)
+        self.assertIn("after losing copy 0: BlockStatus[level=StorageLevel(disk, memory, 2 replicas), copiesInMemory=1",
+                      replicated)
+        summary = cell_text(nb, "replicatedBatch.succeeded()")
+        self.assertIn("two copies, one lost: 1000 records, batch succeeded", summary)
+        self.assertIn("one copy, lost:       1000 records, batch failed", summary)
+
+        # every batch of the three runs over topic "events": one RDD partition per Kafka partition, and
+        # per partition the ranges follow each other from offset 0 to its end: no record lost, none twice
+        batches = [line for marker in ("var lastInput", "resumed.step();", "limited.runBatches(3);")
+                   for line in cell_text(nb, marker).splitlines() if " RDD partitions, " in line]
+        self.assertEqual(7, len(batches), batches)
+        next_offset = {p: 0 for p in range(4)}
+        total = 0
+        for line in batches:
+            self.assertIn(": 4 RDD partitions, ", line)
+            ranges = [(int(p), int(a), int(b)) for p, a, b in re.findall(r"events (\d): (\d+) -> (\d+)", line)]
+            self.assertEqual([0, 1, 2, 3], [p for p, _, _ in ranges], line)
+            for p, start, until in ranges:
+                self.assertEqual(next_offset[p], start, line)
+                next_offset[p] = until
+            count = sum(until - start for _, start, until in ranges)
+            self.assertIn(f"RDD partitions, {count} records,", line)
+            total += count
+        self.assertEqual({p: 210 for p in range(4)}, next_offset)
+        self.assertEqual(840, total)
+        self.assertIn("produced 640, read 640, distinct 640", cell_text(nb, "resumed.step();"))
+        self.assertIn("produced 840, read 840, distinct 840", cell_text(nb, "limited.runBatches(3);"))
+        self.assertIn("{events-0=110, events-1=110, events-2=110, events-3=110}", cell_text(nb, 'committedOffsets("tutorial")'))
+        limited = [int(n) for n in re.findall(r"RDD partitions, (\d+) records", cell_text(nb, "limited.runBatches(3);"))]
+        self.assertEqual([80, 80, 40], limited)
+
+        crash = cell_text(nb, "countExactlyOnce(firstRun, 4000);")
+        self.assertIn("batch of 4000 ms failed", crash)
+        self.assertIn("store after the crash: total 240, next offsets {events-0=60, events-1=60, events-2=60, events-3=60}", crash)
+        self.assertIn("naive total: 320", crash)
+        totals = cell_text(nb, "countExactlyOnce(secondRun, -1);")
+        self.assertIn("produced:           840", totals)
+        self.assertIn("exactly-once total: 840", totals)
+        self.assertIn("naive total:        920", totals)
+        self.assertEqual("false", cell_text(nb, "broker.stop();").strip())
+        self.assertTrue(nb.cells[-1].source.startswith("## Coming next: checkpoints and recovery"))
+
+
+def cell_text(nb, marker):
+    """Returns the plain text of every output of the one code cell whose source contains marker."""
+    found = [c for c in nb.cells if c.cell_type == "code" and marker in c.source]
+    assert len(found) == 1, f"{len(found)} code cells contain {marker!r}"
+    parts = []
+    for output in found[0].get("outputs", []):
+        parts.append(output.get("text") or output.get("data", {}).get("text/plain", ""))
+    return "\n".join(parts)
 
 
 if __name__ == "__main__":

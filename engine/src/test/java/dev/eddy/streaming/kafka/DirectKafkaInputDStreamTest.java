@@ -332,6 +332,20 @@ class DirectKafkaInputDStreamTest {
   }
 
   @Test
+  void aRangeEndingAtThePartitionsEndDoesNotWaitForMoreRecords() {
+    broker.createTopic("to-end", 1);
+    produce(broker, "to-end", 0, 0, 4);
+    RDD<ConsumerRecord<String, String>> rdd = KafkaUtils.createRDD(sc, consumerParams(broker, null),
+        new OffsetRange[] {OffsetRange.create("to-end", 0, 0, 4)}, LocationStrategies.PreferConsistent());
+    assertEquals(4, rdd.count(), "first read, connecting a task consumer");
+    long start = System.nanoTime();
+    assertEquals(4, rdd.count(), "again, from the cached consumer");
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    // after the range's last record a poll for more would block for its whole timeout (1 s): no records follow
+    assertTrue(millis < 1000, "reading a range up to the partition's end took " + millis + " ms");
+  }
+
+  @Test
   void aRangePastThePartitionsEndFailsAtOnce() {
     broker.createTopic("short", 1);
     produce(broker, "short", 0, 0, 2);
