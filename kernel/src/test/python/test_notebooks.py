@@ -74,6 +74,15 @@ class NotebookTest(unittest.TestCase):
                 return "\n".join(texts)
         self.fail(f"no cell with {marker!r} in {notebook}")
 
+    def test_dstreams_live_views_keep_their_final_snapshot(self):
+        nb = self.executed["04-dstreams.ipynb"]
+        views = [o["data"]["text/plain"] for c in nb.cells for o in c.get("outputs", [])
+                 if o.get("output_type") == "display_data" and o["data"].get("text/plain", "").startswith("Stream ")]
+        self.assertGreaterEqual(len(views), 10)
+        for view in views:
+            self.assertTrue(view.startswith("Stream stopped"), view.splitlines()[0])
+            self.assertIn("Final snapshot: stopped after", view)
+
     def test_dstreams_windows_agree_with_their_recomputation(self):
         text = self.cell_text("04-dstreams.ipynb", "reduceByKeyAndWindow(Integer::sum, (a, b) -> a - b")
         windows = [line for line in text.splitlines() if line.startswith("window ending")]
