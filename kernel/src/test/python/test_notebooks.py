@@ -118,7 +118,7 @@ class NotebookTest(unittest.TestCase):
     def test_dstreams_receivers_cut_blocks_and_backpressure_lowers_the_rate(self):
         nb = "04-dstreams.ipynb"
         socket = [line for line in self.cell_text(nb, "socketTextStream").splitlines() if line.startswith("batch ")]
-        self.assertEqual(3, len(socket))
+        self.assertEqual(4, len(socket), socket)
         partitions = [int(n) for n in re.findall(r"lines in (\d+) partitions", "\n".join(socket))]
         self.assertGreaterEqual(max(partitions), 4, socket)  # a second of 200 ms blocks
         limits = [int(x) for x in re.findall(r"limit now (\d+)/s", self.cell_text(nb, "backpressure.enabled"))]

@@ -28,7 +28,9 @@ class LiveViewPublisherTest {
     Thread flush = new Thread(publisher::flushPending, "flush");
     synchronized (view) { // the publisher's snapshot of the view waits for this block to end
       publisher.changed(view);
+      long deadline = System.nanoTime() + 5_000_000_000L;
       while (view.flushScheduled().get()) { // cleared by the publisher thread just before it sends
+        assertTrue(System.nanoTime() < deadline, "the publisher never took the update");
         Thread.onSpinWait();
       }
       flush.start();
