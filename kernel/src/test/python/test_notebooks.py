@@ -114,5 +114,74 @@ def cell_text(nb, marker):
     return "\n".join(parts)
 
 
+    # 04-dstreams: the cells are found by what they run, their printed lines checked.
+
+    def cell_text(self, notebook, marker):
+        """Returns the text a notebook's code cell containing marker printed or displayed."""
+        nb = self.executed[notebook]
+        for cell in nb.cells:
+            if cell.cell_type == "code" and marker in cell.source:
+                texts = []
+                for output in cell.get("outputs", []):
+                    if output.get("output_type") == "stream":
+                        texts.append(output["text"])
+                    elif "text/plain" in output.get("data", {}):
+                        texts.append(output["data"]["text/plain"])
+                return "\n".join(texts)
+        self.fail(f"no cell with {marker!r} in {notebook}")
+
+    def test_dstreams_live_views_keep_their_final_snapshot(self):
+        nb = self.executed["04-dstreams.ipynb"]
+        views = [o["data"]["text/plain"] for c in nb.cells for o in c.get("outputs", [])
+                 if o.get("output_type") == "display_data" and o["data"].get("text/plain", "").startswith("Stream ")]
+        self.assertGreaterEqual(len(views), 10)
+        for view in views:
+            self.assertTrue(view.startswith("Stream stopped"), view.splitlines()[0])
+            self.assertIn("Final snapshot: stopped after", view)
+
+    def test_dstreams_windows_agree_with_their_recomputation(self):
+        text = self.cell_text("04-dstreams.ipynb", "reduceByKeyAndWindow(Integer::sum, (a, b) -> a - b")
+        windows = [line for line in text.splitlines() if line.startswith("window ending")]
+        checks = [line.strip() for line in text.splitlines() if line.strip().startswith("recomputed:")]
+        self.assertEqual(6, len(windows), text)
+        self.assertEqual(6, len(checks), text)
+        for line in checks:
+            self.assertTrue(line.startswith("recomputed: same, with inverse: same"), line)
+        self.assertNotIn("DIFFERS", text)
+        self.assertIn("Final snapshot: stopped after 6 batches", text)
+
+    def test_dstreams_state_touches_only_the_batch_keys_with_map_with_state(self):
+        text = self.cell_text("04-dstreams.ipynb", "mapWithState(spec)")
+        self.assertIn("mapWithState      [apple -> 1, apple -> 2, banana -> 1], calls: 3", text)
+        self.assertIn("mapWithState      [apple timed out at 2, cherry -> 1], calls: 2", text)
+        self.assertIn("updateStateByKey  {apple=2, banana=2}, calls: 2", text)
+        self.assertIn("stateSnapshots    {cherry=1}", text)
+
+    def test_dstreams_inputs_joins_and_recomputed_counts(self):
+        nb = "04-dstreams.ipynb"
+        self.assertIn("batch 4000 ms: RDD", self.cell_text(nb, "queueStream(queue)"))
+        files = self.cell_text(nb, "textFileStream")
+        self.assertRegex(files, r"batch \d+ ms: \[apple, avocado\]")
+        self.assertRegex(files, r"batch \d+ ms: \[banana, cherry, cranberry\]")
+        joins = self.cell_text(nb, "orders.join(payments)")
+        self.assertRegex(joins, r"window join: \{o2=\(lamp,30.0\), o3=\(pen,1.2\)\}")
+        top = self.cell_text(nb, "TextGenerator.lines(7, 2, 20)")
+        shown = re.findall(r"\((\w+),(\d+)\)", top.split("last batch's top 3: ")[1].splitlines()[0])
+        recomputed = re.findall(r"(\w+)=(\d+)", top.split("recomputed counts of those words: ")[1].splitlines()[0])
+        self.assertEqual(3, len(shown), top)
+        self.assertEqual(shown, recomputed)
+
+    def test_dstreams_receivers_cut_blocks_and_backpressure_lowers_the_rate(self):
+        nb = "04-dstreams.ipynb"
+        socket = [line for line in self.cell_text(nb, "socketTextStream").splitlines() if line.startswith("batch ")]
+        self.assertEqual(4, len(socket), socket)
+        partitions = [int(n) for n in re.findall(r"lines in (\d+) partitions", "\n".join(socket))]
+        self.assertGreaterEqual(max(partitions), 4, socket)  # a second of 200 ms blocks
+        limits = [int(x) for x in re.findall(r"limit now (\d+)/s", self.cell_text(nb, "backpressure.enabled"))]
+        self.assertGreaterEqual(len(limits), 24)
+        self.assertLess(min(limits), 1000, limits)
+        self.assertLessEqual(max(limits), 2000, limits)
+
+
 if __name__ == "__main__":
     unittest.main()
