@@ -182,7 +182,8 @@ public abstract class RDD<T> {
    * Keeps each partition at {@code level} the first time an action computes it, so later actions
    * read it instead of recomputing its lineage; returns this RDD.
    *
-   * @throws UnsupportedOperationException if another level was already assigned, as Spark
+   * @throws UnsupportedOperationException if another level was already assigned, as Spark (an
+   *     RDD marked for a local checkpoint takes the new level, with disk added)
    */
   public RDD<T> persist(StorageLevel level) {
     storage.persist(level);
@@ -204,6 +205,7 @@ public abstract class RDD<T> {
    * Marks this RDD for checkpointing: after the next action that computes it, its partitions are
    * written under {@code sc.setCheckpointDir(dir)} and its lineage is cut there. Persist it too,
    * or the checkpoint recomputes it. Elements must be serializable with the context's serializer.
+   * Does nothing if the RDD is marked for a {@link #localCheckpoint() local checkpoint}, as Spark.
    *
    * @throws dev.eddy.EddyException if the context has no checkpoint directory, as Spark
    */
@@ -214,12 +216,34 @@ public abstract class RDD<T> {
     storage.markForCheckpoint();
   }
 
-  /** Returns whether this RDD's partitions were written to its checkpoint directory. */
+  /**
+   * Marks this RDD for a local checkpoint, as Spark's {@code localCheckpoint}: after the next
+   * action that computes it, its lineage is cut at its cached blocks, which then are its only
+   * copy. For long lineages that grow by one step per iteration or per batch (state streams, loops)
+   * and must stay short without a checkpoint directory; faster than {@link #checkpoint()}, but a
+   * partition whose block is lost (by {@link #unpersist()}, or with its context) cannot be
+   * recomputed: reading it fails with an error saying so. Persists the RDD at
+   * {@link StorageLevel#MEMORY_AND_DISK}, or adds disk to the level set (and to one set later), so
+   * that memory pressure moves blocks to disk instead of dropping them; the partitions the action
+   * did not compute are computed by a second job. Does nothing more once the RDD is checkpointed.
+   * Returns this RDD.
+   */
+  public RDD<T> localCheckpoint() {
+    storage.markForLocalCheckpoint();
+    return this;
+  }
+
+  /** Returns whether this RDD is checkpointed, to files or locally (its lineage then ends at the checkpoint), as Spark. */
   public boolean isCheckpointed() {
     return storage.isCheckpointed();
   }
 
-  /** Returns the directory of this RDD's checkpoint files once written. */
+  /** Returns whether this RDD was marked with {@link #localCheckpoint()}, checkpointed yet or not. */
+  public boolean isLocallyCheckpointed() {
+    return storage.isLocallyCheckpointed();
+  }
+
+  /** Returns the directory of this RDD's checkpoint files once written; empty for a local checkpoint. */
   public Optional<String> getCheckpointFile() {
     return storage.checkpointFile();
   }
