@@ -66,7 +66,8 @@ import java.util.function.Predicate;
 public abstract class RDD<T> {
   private final EddyContext sc;
   private final int id;
-  private final List<Dependency<?>> dependencies;
+  /** Whether the RDD reads data rather than parents: its elements count as records read. */
+  private final boolean source;
   private final String creationSite;
   private volatile String name;
   private volatile List<Partition> partitions;
@@ -80,9 +81,9 @@ public abstract class RDD<T> {
   protected RDD(EddyContext sc, List<Dependency<?>> dependencies, String creationSite) {
     this.sc = sc;
     this.id = sc.newRddId();
-    this.dependencies = List.copyOf(dependencies);
+    this.source = dependencies.isEmpty();
     this.creationSite = creationSite;
-    this.storage = new RDDStorageState();
+    this.storage = new RDDStorageState(List.copyOf(dependencies));
   }
 
   /** Creates an RDD that reads {@code parent} one partition to one partition. */
@@ -94,7 +95,7 @@ public abstract class RDD<T> {
   RDD(RDD<?> same) {
     this.sc = same.sc;
     this.id = same.id;
-    this.dependencies = same.dependencies;
+    this.source = same.source;
     this.creationSite = same.creationSite;
     this.storage = same.storage;
   }
@@ -111,13 +112,27 @@ public abstract class RDD<T> {
     return id;
   }
 
-  /** Returns how this RDD depends on its parents; empty for a source; the checkpoint once checkpointed. */
+  /**
+   * Returns how this RDD depends on its parents; empty for a source; the checkpoint once
+   * checkpointed, when the RDD lets go of its parents so that they may be collected.
+   */
   public List<Dependency<?>> dependencies() {
-    return storage.dependencies(dependencies);
+    return storage.dependencies();
   }
 
-  /** Returns the partitions, computed once. */
+  /** Returns the first parent: the RDD of the first dependency (the checkpoint once checkpointed). */
+  @SuppressWarnings("unchecked")
+  protected final <U> RDD<U> firstParent() {
+    return (RDD<U>) dependencies().get(0).rdd();
+  }
+
+  /** Returns the partitions, computed once; the checkpoint's once checkpointed (same indexes). */
   public List<Partition> partitions() {
+    Optional<RDD<?>> checkpoint = storage.checkpointRDD();
+    if (checkpoint.isPresent()) {
+      partitions = null; // the parents' partitions may hold their data
+      return checkpoint.get().partitions();
+    }
     List<Partition> p = partitions;
     if (p == null) {
       p = List.copyOf(getPartitions());
@@ -149,7 +164,7 @@ public abstract class RDD<T> {
    */
   public final Iterator<T> iterator(Partition split, TaskContext context) {
     Iterator<T> elements = storage.iterator(this, split, context);
-    if (dependencies.isEmpty() && context != null) {
+    if (source && context != null) {
       elements = context.taskMetrics().countRecordsRead(elements);
     }
     return new InterruptibleIterator<>(context, elements);

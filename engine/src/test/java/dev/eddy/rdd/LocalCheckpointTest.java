@@ -11,6 +11,7 @@ import dev.eddy.EddyException;
 import dev.eddy.rdd.internal.LocalCheckpointRDD;
 import dev.eddy.storage.BlockId;
 import dev.eddy.storage.StorageLevel;
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,6 +152,21 @@ class LocalCheckpointTest {
     }
     assertEquals(range(10).stream().map(x -> x + 1_000).toList(), rdd.collect());
     assertTrue(sc.blockManager().metrics().blocks() <= 2, "only the last RDD's blocks stay");
+  }
+
+  @Test
+  void aCheckpointedRddLetsGoOfItsParents() {
+    EddyContext sc = context();
+    RDD<Integer> parent = sc.parallelize(range(1_000), 2);
+    WeakReference<RDD<Integer>> parentRef = new WeakReference<>(parent);
+    RDD<Integer> zipped = parent.zip(parent.map(x -> -x)).map(t -> t._1() + t._2()).localCheckpoint();
+    parent = null;
+    assertEquals(0, zipped.reduce(Integer::sum));
+    for (int i = 0; i < 50 && parentRef.get() != null; i++) {
+      System.gc();
+    }
+    assertEquals(null, parentRef.get(), "the parent and its data were collected");
+    assertEquals(1_000, zipped.count());
   }
 
   @Test

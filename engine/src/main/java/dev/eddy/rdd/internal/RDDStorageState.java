@@ -23,11 +23,18 @@ public final class RDDStorageState {
 
   private enum Mark { NONE, RELIABLE, LOCAL }
 
+  /** The parents, until a checkpoint replaces them; then empty, so that they may be collected. */
+  private volatile List<Dependency<?>> lineage;
   private volatile StorageLevel level = StorageLevel.NONE;
   private volatile Mark checkpointMark = Mark.NONE;
   private final AtomicBoolean checkpointWriting = new AtomicBoolean();
   /** A {@link CheckpointRDD} or a {@link LocalCheckpointRDD} once the checkpoint is done. */
   private volatile RDD<?> checkpointRDD;
+
+  /** Creates the state of an RDD with the given dependencies, not persisted and not checkpointed. */
+  public RDDStorageState(List<Dependency<?>> dependencies) {
+    this.lineage = dependencies;
+  }
 
   /** Returns the storage level; {@link StorageLevel#NONE} when not persisted. */
   public StorageLevel level() {
@@ -62,10 +69,16 @@ public final class RDDStorageState {
     rdd.context().blockManager().removeRdd(rdd.id());
   }
 
-  /** Returns the dependencies to use: those given, or the checkpoint's once the RDD is checkpointed. */
-  public List<Dependency<?>> dependencies(List<Dependency<?>> original) {
+  /** Returns the RDD's dependencies: its parents, or the checkpoint once the RDD is checkpointed. */
+  public List<Dependency<?>> dependencies() {
+    List<Dependency<?>> parents = lineage; // read before the checkpoint, which is set before the lineage is dropped
     RDD<?> checkpoint = checkpointRDD;
-    return checkpoint == null ? original : List.of(new OneToOneDependency<>(checkpoint));
+    return checkpoint == null ? parents : List.of(new OneToOneDependency<>(checkpoint));
+  }
+
+  /** Returns the RDD that the lineage ends at once checkpointed: its files or its cached blocks. */
+  public Optional<RDD<?>> checkpointRDD() {
+    return Optional.ofNullable(checkpointRDD);
   }
 
   /**
@@ -134,6 +147,9 @@ public final class RDDStorageState {
   /** Records the written checkpoint, which truncates the lineage, or releases the claim after a failure. */
   void finishWriting(RDD<?> written) {
     checkpointRDD = written;
+    if (written != null) {
+      lineage = List.of();
+    }
     checkpointWriting.set(false);
   }
 
