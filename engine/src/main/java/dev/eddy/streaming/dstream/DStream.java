@@ -24,12 +24,14 @@ import dev.eddy.streaming.dstream.internal.WindowedDStream;
 import dev.eddy.streaming.dstream.internal.ForEachDStream;
 import dev.eddy.streaming.dstream.internal.MappedDStream;
 import dev.eddy.streaming.dstream.internal.PrintOutput;
+import dev.eddy.streaming.dstream.internal.StateLineage;
 import dev.eddy.storage.StorageLevel;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -68,6 +70,8 @@ public abstract class DStream<T> {
   private volatile Duration rememberDuration;
   private volatile Duration checkpointDuration;
   private volatile StorageLevel storageLevel = StorageLevel.NONE;
+  /** The ids of the remembered RDDs this stream persisted, which it unpersists when it forgets them. */
+  private final Set<Integer> persistedHere = ConcurrentHashMap.newKeySet();
 
   /** Creates a stream of {@code ssc} with a new id. */
   protected DStream(StreamingContext ssc) {
@@ -100,7 +104,9 @@ public abstract class DStream<T> {
    * Returns the RDD of the batch at {@code time}, computing it the first time it is asked for, as
    * Spark's {@code getOrCompute}: empty when {@code time} is not a batch of this stream (not after
    * the zero time, or not a multiple of the slide after it). A new RDD is persisted at the
-   * stream's storage level and marked for checkpointing at every checkpoint interval.
+   * stream's storage level and marked for checkpointing at every checkpoint interval; without a
+   * checkpoint interval, the RDDs of a stream that {@linkplain #mustCheckpoint() must checkpoint}
+   * are marked for a local checkpoint instead, so that its lineage stays short.
    *
    * @throws IllegalStateException if the stream's context was never started
    */
@@ -114,12 +120,19 @@ public abstract class DStream<T> {
     }
     Optional<RDD<T>> computed = compute(time);
     computed.ifPresent(rdd -> {
-      if (storageLevel.isValid() && !rdd.getStorageLevel().isValid()) {
+      boolean hadLevel = rdd.getStorageLevel().isValid();
+      if (storageLevel.isValid() && !hadLevel) {
         rdd.persist(storageLevel);
       }
       Duration checkpointEvery = checkpointDuration;
       if (checkpointEvery != null && time.minus(zeroTime).isMultipleOf(checkpointEvery)) {
         rdd.checkpoint();
+      }
+      if (checkpointEvery == null && mustCheckpoint()) {
+        StateLineage.markForCut(rdd);
+      }
+      if (!hadLevel && rdd.getStorageLevel().isValid()) {
+        persistedHere.add(rdd.id());
       }
       generatedRDDs.put(time, rdd);
     });
@@ -128,17 +141,22 @@ public abstract class DStream<T> {
 
   /**
    * Forgets the RDDs of batches at or before {@code time} minus the remember duration, as Spark's
-   * {@code clearMetadata}, and unpersists those this stream persisted. Called when a batch ends.
+   * {@code clearMetadata}, and unpersists those this stream persisted (not those that came
+   * persisted, such as a queued RDD the user cached). A stream whose lineage is cut by local
+   * checkpoints keeps its newest cut RDD and those after it (see {@link StateLineage}). Called
+   * when a batch ends, and with the largest time when a run ends.
    */
   public void clearMetadata(Time time) {
     Duration remember = rememberDuration;
-    Time limit = remember == null ? time : time.minus(remember);
-    boolean unpersist = storageLevel.isValid();
+    Time rememberLimit = remember == null ? time : time.minus(remember);
+    Time limit = checkpointDuration == null && mustCheckpoint()
+        ? StateLineage.forgettableUpTo(this, generatedRDDs, time, rememberLimit)
+        : rememberLimit;
     generatedRDDs.entrySet().removeIf(e -> {
       if (e.getKey().greater(limit)) {
         return false;
       }
-      if (unpersist) {
+      if (persistedHere.remove(e.getValue().id())) {
         e.getValue().unpersist();
       }
       return true;
@@ -152,7 +170,7 @@ public abstract class DStream<T> {
    * durations, then does the same for its parents; engine machinery called by the graph at start,
    * as Spark's {@code initialize}. A stream that {@linkplain #mustCheckpoint() must checkpoint} gets Spark's
    * default interval (the smallest multiple of the slide of at least 10 s) when the engine context
-   * has a checkpoint directory; without one it relies on persisted RDDs and its lineage.
+   * has a checkpoint directory; without one its RDDs are locally checkpointed (see {@link StateLineage}).
    */
   public void initialize(Time zero) {
     zeroTime = zero;
@@ -204,7 +222,8 @@ public abstract class DStream<T> {
 
   /**
    * Returns whether the stream's RDDs grow a lineage from batch to batch (state and inverse-window
-   * streams), so that they are checkpointed whenever a checkpoint directory is set.
+   * streams), so that they are checkpointed whenever a checkpoint directory is set, and locally
+   * checkpointed otherwise.
    */
   protected boolean mustCheckpoint() {
     return false;
