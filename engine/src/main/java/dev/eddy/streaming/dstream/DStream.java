@@ -12,6 +12,7 @@ import dev.eddy.api.VoidFunction2;
 import dev.eddy.rdd.RDD;
 import dev.eddy.streaming.Duration;
 import dev.eddy.streaming.StreamingContext;
+import dev.eddy.streaming.StreamingContextState;
 import dev.eddy.streaming.Time;
 import dev.eddy.streaming.dstream.internal.CountDStream;
 import dev.eddy.streaming.dstream.internal.FilteredDStream;
@@ -466,11 +467,14 @@ public abstract class DStream<T> {
   /**
    * Persists each batch's RDD at {@code level} from the next start; RDDs are unpersisted when the
    * stream forgets them. Returns this stream.
+   *
+   * @throws UnsupportedOperationException while the context runs, as Spark (stop it first)
    */
   public DStream<T> persist(StorageLevel level) {
     if (level == null) {
       throw new NullPointerException("storage level");
     }
+    assertNotRunning("Cannot change storage level of a DStream after streaming context has started");
     storageLevel = level;
     return this;
   }
@@ -479,14 +483,25 @@ public abstract class DStream<T> {
    * Checkpoints the batch RDD every {@code interval} (cutting its lineage), under the directory
    * set with {@code ssc.checkpoint(dir)}; returns this stream. {@code start()} fails with a clear
    * error if no directory is set or the interval is not a multiple of the slide.
+   *
+   * @throws UnsupportedOperationException while the context runs, as Spark (stop it first)
    */
   public DStream<T> checkpoint(Duration interval) {
     if (interval == null || interval.milliseconds() <= 0) {
       throw new IllegalArgumentException("the checkpoint interval must be positive, not " + interval);
     }
+    assertNotRunning("Cannot change checkpoint interval of a DStream after streaming context has started");
     checkpointDuration = interval;
     persistIfNone();
     return this;
+  }
+
+  /** Throws Spark's error for a change to a stream of a running context; the context may be stopped and changed. */
+  private void assertNotRunning(String sparkMessage) {
+    if (ssc.getState() == StreamingContextState.ACTIVE) {
+      throw new UnsupportedOperationException(sparkMessage + " (" + this + "); stop it first (ssc.stop()), "
+          + "change the stream, then start it again");
+    }
   }
 
   /** Persists at {@link StorageLevel#MEMORY_ONLY_SER} unless a level was set; for checkpointed streams. */
