@@ -291,7 +291,7 @@ public abstract class DStream<T> {
   /** Returns a pair stream of {@code f} applied to each element. */
   public <K, V> PairDStream<K, V> mapToPair(PairFunction<T, K, V> f) {
     Function<T, Tuple2<K, V>> g = f::call;
-    return PairDStream.fromDStream(new MappedDStream<>(this, g));
+    return PairDStream.fromDStream(new MappedDStream<>(this, g, "mapToPair"));
   }
 
   /** Returns a stream with one element per batch: the batch's number of elements, 0 when empty. */
@@ -302,7 +302,7 @@ public abstract class DStream<T> {
   /** Returns a pair stream of all the pairs of the iterators {@code f} returns. */
   public <K, V> PairDStream<K, V> flatMapToPair(PairFlatMapFunction<T, K, V> f) {
     FlatMapFunction<T, Tuple2<K, V>> g = f::call;
-    return PairDStream.fromDStream(new FlatMappedDStream<>(this, g));
+    return PairDStream.fromDStream(new FlatMappedDStream<>(this, g, "flatMapToPair"));
   }
 
   /** Returns a stream of {@code f} applied to each partition's iterator of each batch. */
@@ -313,7 +313,7 @@ public abstract class DStream<T> {
   /** Returns a pair stream of {@code f} applied to each partition's iterator of each batch. */
   public <K, V> PairDStream<K, V> mapPartitionsToPair(PairFlatMapFunction<Iterator<T>, K, V> f) {
     FlatMapFunction<Iterator<T>, Tuple2<K, V>> g = f::call;
-    return PairDStream.fromDStream(new MapPartitionedDStream<>(this, g, false));
+    return PairDStream.fromDStream(new MapPartitionedDStream<>(this, g, false, "mapPartitionsToPair"));
   }
 
   /** Returns a stream whose batches hold one list per partition: the partition's elements. */
@@ -326,7 +326,7 @@ public abstract class DStream<T> {
     if (numPartitions < 1) {
       throw new IllegalArgumentException("Number of partitions (" + numPartitions + ") must be positive");
     }
-    return transform(rdd -> rdd.repartition(numPartitions));
+    return TransformedDStream.named("repartition(" + numPartitions + ")", this, (rdd, t) -> rdd.repartition(numPartitions));
   }
 
   /**
@@ -346,8 +346,8 @@ public abstract class DStream<T> {
 
   /** Like {@link #countByValue()} with {@code numPartitions} partitions. */
   public PairDStream<T, Long> countByValue(int numPartitions) {
-    PairFunction<T, T, Long> one = x -> new Tuple2<>(x, 1L);
-    return mapToPair(one).reduceByKey(Long::sum, numPartitions);
+    return PairDStream.fromDStream(TransformedDStream.named("countByValue", this, (rdd, t) ->
+        rdd.mapToPair(x -> new Tuple2<>(x, 1L)).reduceByKey(Long::sum, numPartitions)));
   }
 
   /** Returns a stream whose batches hold the elements of this stream's batch and then {@code other}'s. */
@@ -589,7 +589,8 @@ public abstract class DStream<T> {
    * Returns the name of this stream's operation as its diagram box shows it, such as {@code "map"}
    * or {@code "queueStream"}. The default derives it from the class name ({@code MappedDStream}
    * gives {@code "map"}, {@code FilteredDStream} {@code "filter"}, {@code QueueInputDStream}
-   * {@code "queueStream"}); operators override it to say more, e.g. {@code "window(30s, 10s)"}.
+   * {@code "queueStream"}); operators override it to read as the API call that made them, e.g.
+   * {@code "window(30 s, 10 s)"}, {@code "updateStateByKey"} or {@code "join"}.
    */
   public String operatorName() {
     String name = getClass().getSimpleName().replaceFirst("DStream$", "");
