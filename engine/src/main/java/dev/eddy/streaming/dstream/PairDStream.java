@@ -258,8 +258,8 @@ public final class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * that entered are merged by {@code f}, those that left are taken out by {@code invF}, as
    * Spark. Keys stay once seen (with a neutral value) unless a filter drops them; see
    * {@link #reduceByKeyAndWindow(Function2, Function2, Duration, Duration, int, Function)}.
-   * Without a checkpoint directory, the previous window is kept in memory; with one it is
-   * checkpointed every 10 s or so, as Spark.
+   * Without a checkpoint directory, each window is checkpointed locally (its lineage cut at its
+   * cached blocks, so it stays short); with one it is checkpointed to files every 10 s or so, as Spark.
    */
   public PairDStream<K, V> reduceByKeyAndWindow(
       Function2<V, V, V> f, Function2<V, V, V> invF, Duration windowDuration, Duration slideDuration) {
@@ -296,10 +296,12 @@ public final class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    *
    * <p>Each batch's state is computed from the previous one, so the lineage grows by a batch each
    * batch. With a checkpoint directory ({@code ssc.checkpoint(dir)}) the state is checkpointed
-   * about every 10 s, which cuts it, as Spark; without one (Spark refuses to start then) the state
-   * is kept in memory and the lineage, with the batches' input RDDs, is kept too: fine for a
-   * notebook session, but long runs should set a checkpoint directory. The same holds for
-   * {@link #mapWithState} and the inverse forms of the window reductions.
+   * about every 10 s, which cuts it, as Spark; without one (Spark refuses to start then) each
+   * state RDD is checkpointed locally ({@code RDD.localCheckpoint()}): its lineage is cut at its
+   * cached blocks, so the lineage and the memory held stay the same batch after batch, but a lost
+   * block (a stopped context) cannot be recomputed. Set a checkpoint directory for state that
+   * must survive a restart. The same holds for {@link #mapWithState} and the inverse forms of the
+   * window reductions.
    */
   public <S> PairDStream<K, S> updateStateByKey(Function2<List<V>, Optional<S>, Optional<S>> updateFunc) {
     return updateStateByKey(updateFunc, defaultPartitions());
