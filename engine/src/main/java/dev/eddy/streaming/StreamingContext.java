@@ -66,6 +66,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       defined reruns the previous outputs. Each run starts afresh: batch counts, input streams'
  *       batch indexes and remembered RDDs begin again. Input streams that no output reaches are
  *       not started. {@code stop(true)} stops the EddyContext and so ends the context for good.
+ *   <li>Stopping the EddyContext ({@code sc.stop()}) stops the streaming contexts running on it
+ *       first, at once, as {@code stop()} does.
  *   <li>With a {@link ManualClock} ({@link #manual(EddyContext, Duration)}), {@link #step()} and
  *       {@link #runBatches(int)} run batches synchronously: a notebook saved after them shows
  *       exactly their results.
@@ -93,6 +95,8 @@ public final class StreamingContext {
   private StreamingContextState state = StreamingContextState.INITIALIZED;
   private JobScheduler scheduler;
   private volatile Time firstBatchTime;
+  /** Registered with the EddyContext while running: stopping the engine stops streaming first. */
+  private final Runnable stopWithEngine = () -> stop(false, false);
 
   /** Creates a context cutting a batch every {@code batchDuration} of wall-clock time. */
   public StreamingContext(EddyContext sc, Duration batchDuration) {
@@ -300,6 +304,10 @@ public final class StreamingContext {
                   + "create a new EddyContext and StreamingContext");
         }
         graph.validate();
+        if (!sc.addStopHook(stopWithEngine)) {
+          throw new IllegalStateException("The EddyContext of this StreamingContext is stopping; "
+              + "create a new EddyContext and StreamingContext");
+        }
         if (state == StreamingContextState.STOPPED) {
           batchCounter = new BatchCounter();
           terminated = new CountDownLatch(1);
@@ -357,6 +365,7 @@ public final class StreamingContext {
       graph.stop();
       scheduler = null;
     }
+    sc.removeStopHook(stopWithEngine);
     if (running != null) {
       running.stop(stopGracefully);
       bus.stop();
