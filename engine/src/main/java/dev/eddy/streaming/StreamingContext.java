@@ -67,6 +67,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       defined reruns the previous outputs. Each run starts afresh: batch counts, input streams'
  *       batch indexes and remembered RDDs begin again. Input streams that no output reaches are
  *       not started. {@code stop(true)} stops the EddyContext and so ends the context for good.
+ *   <li>Stopping the EddyContext ({@code sc.stop()}) stops the streaming contexts running on it
+ *       first, at once, as {@code stop()} does.
  *   <li>With a {@link ManualClock} ({@link #manual(EddyContext, Duration)}), {@link #step()} and
  *       {@link #runBatches(int)} run batches synchronously: a notebook saved after them shows
  *       exactly their results.
@@ -94,6 +96,8 @@ public final class StreamingContext {
   private StreamingContextState state = StreamingContextState.INITIALIZED;
   private JobScheduler scheduler;
   private volatile Time firstBatchTime;
+  /** Registered with the EddyContext while running: stopping the engine stops streaming first. */
+  private final Runnable stopWithEngine = () -> stop(false, false);
 
   /** Creates a context cutting a batch every {@code batchDuration} of wall-clock time. */
   public StreamingContext(EddyContext sc, Duration batchDuration) {
@@ -284,6 +288,8 @@ public final class StreamingContext {
    *
    * @throws IllegalArgumentException if no output operation was defined
    * @throws IllegalStateException if the EddyContext was stopped (e.g. by {@code stop(true)})
+   * @throws RuntimeException what an input stream threw when it could not start; the context is
+   *     then stopped, so it can be started again once the cause is fixed
    */
   public void start() {
     synchronized (startLock) {
@@ -301,6 +307,10 @@ public final class StreamingContext {
         }
         graph.validate();
         receiverTracker.prepare();
+        if (!sc.addStopHook(stopWithEngine)) {
+          throw new IllegalStateException("The EddyContext of this StreamingContext is stopping; "
+              + "create a new EddyContext and StreamingContext");
+        }
         if (state == StreamingContextState.STOPPED) {
           batchCounter = new BatchCounter();
           terminated = new CountDownLatch(1);
@@ -317,7 +327,13 @@ public final class StreamingContext {
         ActiveContexts.register(this);
       }
       bus.postSynchronously(new StreamingStarted(this, System.currentTimeMillis()));
-      firstBatchTime = starting.start();
+      try {
+        firstBatchTime = starting.start();
+      } catch (RuntimeException | Error e) {
+        // an input that cannot start (an unknown Kafka topic, a bad receiver setting) ends the run
+        stop(false, false);
+        throw e;
+      }
     }
   }
 
@@ -352,6 +368,7 @@ public final class StreamingContext {
       graph.stop();
       scheduler = null;
     }
+    sc.removeStopHook(stopWithEngine);
     if (running != null) {
       running.stop(stopGracefully);
       bus.stop();
