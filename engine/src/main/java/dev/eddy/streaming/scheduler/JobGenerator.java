@@ -19,9 +19,11 @@ public final class JobGenerator {
   private final Duration batchDuration;
   private final Consumer<JobSet> submit;
   private final RecurringTimer timer;
+  private final Clock clock;
 
   public JobGenerator(DStreamGraph graph, Clock clock, Duration batchDuration, Consumer<JobSet> submit, String name) {
     this.graph = graph;
+    this.clock = clock;
     this.batchDuration = batchDuration;
     this.submit = submit;
     this.timer = new RecurringTimer(clock, batchDuration.milliseconds(), this::generate, name);
@@ -29,10 +31,35 @@ public final class JobGenerator {
 
   /** Starts the timer and returns the time of the first batch. */
   public Time start() {
-    Time first = new Time(timer.nextTime());
-    graph.start(first.minus(batchDuration));
-    timer.start(first.milliseconds());
-    return first;
+    return start(null, zero -> {});
+  }
+
+  /**
+   * Starts from a checkpoint, as Spark's {@code restart}: starts the graph with the checkpoint's
+   * zero time, tells {@code started} (before any batch), restores inputs and state, generates the
+   * recovery's batches, then starts the timer after the last of them. Returns the time the first
+   * batch would have had, had the recovered ones been followed by the timer's without a gap (so
+   * counting batches from it holds). Without a recovery, starts as {@link #start()}.
+   */
+  public Time start(Recovery recovery, Consumer<Time> started) {
+    if (recovery == null) {
+      Time first = new Time(timer.nextTime());
+      graph.start(first.minus(batchDuration));
+      started.accept(first.minus(batchDuration));
+      timer.start(first.milliseconds());
+      return first;
+    }
+    Time zero = recovery.zeroTime();
+    graph.start(zero);
+    started.accept(zero);
+    java.util.List<Time> times = recovery.batchTimes(clock.getTimeMillis());
+    Time stateTime = times.isEmpty() ? recovery.checkpoint().checkpointTime() : times.get(0).minus(batchDuration);
+    recovery.restore(graph, stateTime);
+    times.forEach(t -> generate(t.milliseconds()));
+    Time last = times.isEmpty() ? stateTime : times.get(times.size() - 1);
+    long first = Math.max(timer.nextTime(), last.milliseconds() + batchDuration.milliseconds());
+    timer.start(first);
+    return new Time(first - times.size() * batchDuration.milliseconds());
   }
 
   /** Stops cutting batches; waits for the batch being generated, if any. */

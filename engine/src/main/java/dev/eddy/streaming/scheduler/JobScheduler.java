@@ -4,6 +4,7 @@ import dev.eddy.streaming.DStreamGraph;
 import dev.eddy.streaming.Duration;
 import dev.eddy.streaming.Time;
 import dev.eddy.util.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -30,6 +31,9 @@ public final class JobScheduler {
   private final ThreadPoolExecutor batches;
   private volatile Thread batchThread;
   private boolean stopped;
+  private final java.util.Set<Time> pending = new java.util.concurrent.ConcurrentSkipListSet<>();
+  private volatile Checkpointer checkpointer;
+  private volatile Recovery recovery;
 
   public JobScheduler(DStreamGraph graph, Clock clock, Duration batchDuration, StreamingListenerBus bus, String name) {
     this.graph = graph;
@@ -48,7 +52,25 @@ public final class JobScheduler {
    * if {@link #stop} came first (a stop racing a start).
    */
   public synchronized Time start() {
-    return stopped ? null : generator.start();
+    if (stopped) {
+      return null;
+    }
+    Checkpointer writer = checkpointer;
+    return generator.start(recovery, zero -> {
+      if (writer != null) {
+        writer.start(zero);
+      }
+    });
+  }
+
+  /** Writes checkpoints with {@code writer} after the batches it says; call before {@link #start}. */
+  public void checkpointWith(Checkpointer writer) {
+    this.checkpointer = writer;
+  }
+
+  /** Makes {@link #start} recover from a checkpoint; call before it. */
+  public void recoverFrom(Recovery recovery) {
+    this.recovery = recovery;
   }
 
   /**
@@ -85,6 +107,7 @@ public final class JobScheduler {
         jobSet.time(), jobSet.numRecords(), submitted, Optional.empty(), Optional.empty(), Optional.empty(),
         jobSet.inputInfos());
     bus.post(new BatchSubmitted(info));
+    pending.add(jobSet.time());
     try {
       batches.execute(() -> runBatch(jobSet, info));
     } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -113,8 +136,19 @@ public final class JobScheduler {
       }
     }
     long end = System.currentTimeMillis();
+    checkpointAfter(jobSet.time());
+    pending.remove(jobSet.time());
     graph.clearMetadata(jobSet.time());
     bus.post(new BatchCompleted(withTimes(submitted, start, end, failure)));
+  }
+
+  /** Writes the checkpoint due after the batch at {@code time}, unless the batch was interrupted by a stop. */
+  private void checkpointAfter(Time time) {
+    Checkpointer writer = checkpointer;
+    if (writer != null && !Thread.currentThread().isInterrupted() && writer.isCheckpointTime(time)) {
+      List<Time> later = pending.stream().filter(t -> t.greater(time)).toList();
+      bus.post(writer.write(time, later));
+    }
   }
 
   private static String report(Time time, String reason) {
