@@ -187,7 +187,9 @@ install_kernelspec() {
     # kernel's log (stderr), never to stdout.
     cds_options="\\n    \"-XX:SharedArchiveFile=$dir/eddy.jsa\",\\n    \"-Xlog:cds*=off\",\\n    \"-Xlog:cds*=warning:stderr\","
   fi
+  # KafkaBroker.start() runs its broker from the kafka-broker module's build (a child JVM class path).
   sed -e "s|@JAVA@|$java|" -e "s|@JAR@|$dir/eddy-kernel.jar|" \
+      -e "s|@KAFKA_BROKER_CP@|$here/kafka-broker/target/broker-lib/*|" \
       -e "s|^\( *\)\"-Xshare:auto\",|&$cds_options|" "$spec_template" > "$dir/kernel.json"
   say "kernelspec 'eddy' installed in $dir${cds_options:+ (with a class-data archive)}"
 }

@@ -91,10 +91,58 @@ public final class EddyConf {
   /** Spark's name for {@link #TASK_MAX_FAILURES}, accepted as well. */
   public static final String SPARK_TASK_MAX_FAILURES = "spark.task.maxFailures";
 
+  // ---------------------------------------------------------------- streaming receivers
+  // Each key also accepts Spark's name (spark.streaming.*). They are read and validated, naming the
+  // key, by dev.eddy.streaming.receiver.ReceiverConf when a receiver stream is defined.
+
+  /** How often a receiver's records are cut into a block (one block = one partition of the batch). */
+  public static final Key STREAMING_BLOCK_INTERVAL =
+      new Key("eddy.streaming.blockInterval", "200ms",
+          "Interval at which received records are cut into blocks (one block = one partition); ms, or 200ms, 1s.");
+
+  /** How long a receiver that asked to restart stays stopped. */
+  public static final Key STREAMING_RECEIVER_RESTART_DELAY =
+      new Key("eddy.streaming.receiverRestartDelay", "2000ms",
+          "How long a receiver that called restart() waits before it starts again, on the context's clock.");
+
+  /** The most records per second each receiver stores; 0 means no limit. */
+  public static final Key STREAMING_RECEIVER_MAX_RATE =
+      new Key("eddy.streaming.receiver.maxRate", "0",
+          "Records per second each receiver may store (0 = unlimited); also caps backpressure.");
+
+  /** Whether receivers' rates follow the processing speed (PID rate estimator). */
+  public static final Key STREAMING_BACKPRESSURE_ENABLED =
+      new Key("eddy.streaming.backpressure.enabled", "false",
+          "Whether a PID estimator adapts each receiver's rate to how fast batches are processed.");
+
+  /** The rate limit receivers start with when backpressure is enabled; 0 means none. */
+  public static final Key STREAMING_BACKPRESSURE_INITIAL_RATE =
+      new Key("eddy.streaming.backpressure.initialRate", "0",
+          "Records per second each receiver may store before the first rate estimate (0 = no initial limit).");
+
+  /** Weight of the current error in the PID rate estimator. */
+  public static final Key STREAMING_BACKPRESSURE_PID_PROPORTIONAL =
+      new Key("eddy.streaming.backpressure.pid.proportional", "1.0", "PID estimator: weight of the current error (>= 0).");
+
+  /** Weight of the accumulated (scheduling delay) error in the PID rate estimator. */
+  public static final Key STREAMING_BACKPRESSURE_PID_INTEGRAL =
+      new Key("eddy.streaming.backpressure.pid.integral", "0.2", "PID estimator: weight of the accumulated error (>= 0).");
+
+  /** Weight of the error's rate of change in the PID rate estimator. */
+  public static final Key STREAMING_BACKPRESSURE_PID_DERIVED =
+      new Key("eddy.streaming.backpressure.pid.derived", "0.0", "PID estimator: weight of the error's change (>= 0).");
+
+  /** The lowest rate the PID rate estimator proposes. */
+  public static final Key STREAMING_BACKPRESSURE_PID_MIN_RATE =
+      new Key("eddy.streaming.backpressure.pid.minRate", "100", "PID estimator: the lowest rate it proposes (> 0).");
+
   /** Every key Eddy reads, in one table. */
   public static final List<Key> KEYS = List.of(
       MASTER, APP_NAME, STREAMING_PRINT_STDOUT, STORAGE_MEMORY_BYTES, SHUFFLE_MEMORY_BYTES, LOCAL_DIR,
-      TASK_MAX_FAILURES);
+      TASK_MAX_FAILURES,
+      STREAMING_BLOCK_INTERVAL, STREAMING_RECEIVER_RESTART_DELAY, STREAMING_RECEIVER_MAX_RATE,
+      STREAMING_BACKPRESSURE_ENABLED, STREAMING_BACKPRESSURE_INITIAL_RATE, STREAMING_BACKPRESSURE_PID_PROPORTIONAL,
+      STREAMING_BACKPRESSURE_PID_INTEGRAL, STREAMING_BACKPRESSURE_PID_DERIVED, STREAMING_BACKPRESSURE_PID_MIN_RATE);
 
   private static final Pattern LOCAL_N = Pattern.compile("local\\[(\\d+|\\*)(?:,\\s*(\\d+))?]");
   private static final String SYSTEM_PROPERTY_PREFIX = "eddy.";

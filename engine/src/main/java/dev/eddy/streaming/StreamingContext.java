@@ -4,11 +4,19 @@ import dev.eddy.EddyConf;
 import dev.eddy.EddyContext;
 import dev.eddy.api.Function2;
 import dev.eddy.rdd.RDD;
+import dev.eddy.api.Function;
+import dev.eddy.storage.StorageLevel;
 import dev.eddy.streaming.dstream.DStream;
+import dev.eddy.streaming.dstream.internal.FileInputDStream;
+import dev.eddy.streaming.dstream.internal.PluggableInputDStream;
+import dev.eddy.streaming.dstream.internal.SocketInputDStream;
+import dev.eddy.streaming.dstream.internal.SocketReceiver;
+import dev.eddy.streaming.dstream.internal.UnionDStream;
+import dev.eddy.streaming.receiver.Receiver;
+import dev.eddy.streaming.scheduler.ReceiverTracker;
 import dev.eddy.streaming.dstream.internal.QueueInputDStream;
 import dev.eddy.streaming.dstream.internal.TextGeneratorInputDStream;
 import dev.eddy.streaming.dstream.internal.TransformedDStream;
-import dev.eddy.streaming.dstream.internal.UnionDStream;
 import dev.eddy.streaming.scheduler.BatchCounter;
 import dev.eddy.streaming.scheduler.JobScheduler;
 import dev.eddy.streaming.scheduler.StreamingListener;
@@ -27,6 +35,7 @@ import dev.eddy.streaming.checkpoint.GraphSignature;
 import dev.eddy.streaming.scheduler.Checkpointer;
 import dev.eddy.streaming.scheduler.Recovery;
 import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -88,6 +97,7 @@ public final class StreamingContext {
   private volatile BatchCounter batchCounter = new BatchCounter();
   private StreamingListenerBus listenerBus;
   private volatile CountDownLatch terminated = new CountDownLatch(1);
+  private final ReceiverTracker receiverTracker = new ReceiverTracker(this);
   private StreamingContextState state = StreamingContextState.INITIALIZED;
   private JobScheduler scheduler;
   private volatile Time firstBatchTime;
@@ -134,6 +144,11 @@ public final class StreamingContext {
     return graph;
   }
 
+  /** Returns the tracker of this context's receivers and their blocks; engine machinery used by receiver streams. */
+  public ReceiverTracker receiverTracker() {
+    return receiverTracker;
+  }
+
   public synchronized StreamingContextState getState() {
     return state;
   }
@@ -168,6 +183,53 @@ public final class StreamingContext {
    */
   public DStream<String> textGeneratorStream(int linesPerBatch, long seed) {
     return new TextGeneratorInputDStream(this, linesPerBatch, seed);
+  }
+
+  // ---------------------------------------------------------------- receiver and file input streams
+
+  /**
+   * Returns a stream of the UTF-8 lines read from a TCP server at {@code host:port}, stored at
+   * {@code MEMORY_AND_DISK_SER_2}; see {@link #socketStream}.
+   */
+  public DStream<String> socketTextStream(String host, int port) {
+    return socketTextStream(host, port, StorageLevel.MEMORY_AND_DISK_SER_2);
+  }
+
+  /** Returns a stream of the UTF-8 lines read from a TCP server, stored at {@code storageLevel}; see {@link #socketStream}. */
+  public DStream<String> socketTextStream(String host, int port, StorageLevel storageLevel) {
+    return socketStream(host, port, SocketReceiver::bytesToLines, storageLevel);
+  }
+
+  /**
+   * Returns a stream of records read from a TCP server by a receiver, as Spark's
+   * {@code socketStream}: {@code converter} turns the connection's input stream into records. When
+   * the server closes the connection or cannot be reached, the receiver reconnects after
+   * {@code eddy.streaming.receiverRestartDelay}.
+   */
+  public <T> DStream<T> socketStream(
+      String host, int port, Function<InputStream, Iterable<T>> converter, StorageLevel storageLevel) {
+    return new SocketInputDStream<>(this, host, port, converter, storageLevel);
+  }
+
+  /**
+   * Returns a stream of the records a user-defined {@link Receiver} stores, as Spark's
+   * {@code receiverStream}: each batch holds the blocks stored since the previous one.
+   */
+  public <T> DStream<T> receiverStream(Receiver<T> receiver) {
+    return new PluggableInputDStream<>(this, receiver);
+  }
+
+  /**
+   * Returns a stream of the lines of files that appear in {@code directory}, as Spark's
+   * {@code textFileStream}: each batch reads the files whose modification time falls in it.
+   */
+  public DStream<String> textFileStream(String directory) {
+    return new FileInputDStream(this, directory);
+  }
+
+  /** Returns the union of {@code streams}, which must share this context and slide duration. */
+  public <T> DStream<T> union(List<DStream<T>> streams) {
+    return new UnionDStream<>(streams);
   }
 
   // ---------------------------------------------------------------- combining streams, memory, checkpoints
@@ -568,7 +630,7 @@ public final class StreamingContext {
 
   /** Builds a run's scheduler: checkpointing when a directory is set, recovering once if getOrCreate asked. */
   private JobScheduler newScheduler(StreamingListenerBus bus) {
-    JobScheduler s = new JobScheduler(graph, clock, batchDuration, bus, name);
+    JobScheduler s = new JobScheduler(graph, clock, batchDuration, bus, name, receiverTracker);
     Path dir = checkpointDirectory;
     if (dir != null) {
       assertNoOtherWriter();

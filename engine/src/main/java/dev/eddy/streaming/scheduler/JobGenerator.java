@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * context's clock it asks the graph for the batch's jobs and hands them on. The first batch is
  * the first multiple of the interval strictly after the clock's time at start, so with a
  * {@link dev.eddy.util.ManualClock} at 0 and a 1 s interval, advancing by 1 s cuts the batch of
- * time 1000 ms. A batch whose generation throws is handed on as failed. Thread-safe.
+ * time 1000 ms. Before a batch's jobs are generated, the blocks received so far are allocated to
+ * it (as Spark). A batch whose generation throws is handed on as failed. Thread-safe.
  */
 public final class JobGenerator {
   private final DStreamGraph graph;
@@ -20,13 +21,19 @@ public final class JobGenerator {
   private final Consumer<JobSet> submit;
   private final RecurringTimer timer;
   private final Clock clock;
+  private final ReceiverTracker receiverTracker;
+  private volatile long nextBatchTime;
 
-  public JobGenerator(DStreamGraph graph, Clock clock, Duration batchDuration, Consumer<JobSet> submit, String name) {
+  /** @param receiverTracker allocates received blocks to each batch before its jobs are generated */
+  public JobGenerator(
+      DStreamGraph graph, Clock clock, Duration batchDuration, Consumer<JobSet> submit, String name,
+      ReceiverTracker receiverTracker) {
     this.graph = graph;
     this.clock = clock;
     this.batchDuration = batchDuration;
     this.submit = submit;
     this.timer = new RecurringTimer(clock, batchDuration.milliseconds(), this::generate, name);
+    this.receiverTracker = receiverTracker;
   }
 
   /** Starts the timer and returns the time of the first batch. */
@@ -46,6 +53,7 @@ public final class JobGenerator {
       Time first = new Time(timer.nextTime());
       graph.start(first.minus(batchDuration));
       started.accept(first.minus(batchDuration));
+      nextBatchTime = first.milliseconds();
       timer.start(first.milliseconds());
       return first;
     }
@@ -58,6 +66,7 @@ public final class JobGenerator {
     times.forEach(t -> generate(t.milliseconds()));
     Time last = times.isEmpty() ? stateTime : times.get(times.size() - 1);
     long first = Math.max(timer.nextTime(), last.milliseconds() + batchDuration.milliseconds());
+    nextBatchTime = first;
     timer.start(first);
     return new Time(first - times.size() * batchDuration.milliseconds());
   }
@@ -67,10 +76,23 @@ public final class JobGenerator {
     timer.stop();
   }
 
+  /**
+   * Cuts one more batch, at the next batch time without waiting for the clock, if received blocks
+   * await a batch; a graceful stop calls it after {@link #stop()} so that no received record is
+   * left out.
+   */
+  public void generatePendingBatch() {
+    if (receiverTracker.hasUnallocatedBlocks()) {
+      generate(nextBatchTime);
+    }
+  }
+
   private void generate(long millis) {
     Time time = new Time(millis);
+    nextBatchTime = millis + batchDuration.milliseconds();
     JobSet jobs;
     try {
+      receiverTracker.allocateBlocksToBatch(time);
       jobs = graph.generateJobs(time);
     } catch (RuntimeException e) {
       jobs = JobSet.failed(time, e);

@@ -29,16 +29,22 @@ public final class JobScheduler {
   private final StreamingListenerBus bus;
   private final JobGenerator generator;
   private final ThreadPoolExecutor batches;
+  private final ReceiverTracker receiverTracker;
   private volatile Thread batchThread;
   private boolean stopped;
   private final java.util.Set<Time> pending = new java.util.concurrent.ConcurrentSkipListSet<>();
   private volatile Checkpointer checkpointer;
   private volatile Recovery recovery;
 
-  public JobScheduler(DStreamGraph graph, Clock clock, Duration batchDuration, StreamingListenerBus bus, String name) {
+  /** @param receiverTracker runs the context's receivers; started and stopped with the batches */
+  public JobScheduler(
+      DStreamGraph graph, Clock clock, Duration batchDuration, StreamingListenerBus bus, String name,
+      ReceiverTracker receiverTracker) {
     this.graph = graph;
     this.bus = bus;
-    this.generator = new JobGenerator(graph, clock, batchDuration, this::submit, "eddy-streaming-timer-" + name);
+    this.receiverTracker = receiverTracker;
+    this.generator = new JobGenerator(
+        graph, clock, batchDuration, this::submit, "eddy-streaming-timer-" + name, receiverTracker);
     this.batches = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
       Thread t = new Thread(r, "eddy-streaming-batches-" + name);
       t.setDaemon(true);
@@ -56,11 +62,14 @@ public final class JobScheduler {
       return null;
     }
     Checkpointer writer = checkpointer;
-    return generator.start(recovery, zero -> {
+    // the graph decides at its start which input streams run; their receivers start after that
+    Time first = generator.start(recovery, zero -> {
       if (writer != null) {
         writer.start(zero);
       }
     });
+    receiverTracker.start();
+    return first;
   }
 
   /** Writes checkpoints with {@code writer} after the batches it says; call before {@link #start}. */
@@ -75,14 +84,20 @@ public final class JobScheduler {
 
   /**
    * Stops generating batches, then either lets the batches already queued run to the end
-   * ({@code graceful}) or drops them and interrupts the running one. Returns when the batch
-   * thread is idle, or at once when called from a batch's own job.
+   * ({@code graceful}) or drops them and interrupts the running one. Receivers stop first; when
+   * graceful, blocks they stored that no batch has taken yet go into one last batch (as Spark's
+   * graceful stop), otherwise they are dropped. Returns when the batch thread is idle, or at once
+   * when called from a batch's own job.
    */
   public void stop(boolean graceful) {
     synchronized (this) {
       stopped = true;
     }
+    receiverTracker.stop(graceful);
     generator.stop();
+    if (graceful) {
+      generator.generatePendingBatch();
+    }
     if (graceful) {
       batches.shutdown();
     } else {
@@ -106,8 +121,8 @@ public final class JobScheduler {
     BatchInfo info = new BatchInfo(
         jobSet.time(), jobSet.numRecords(), submitted, Optional.empty(), Optional.empty(), Optional.empty(),
         jobSet.inputInfos());
-    bus.post(new BatchSubmitted(info));
     pending.add(jobSet.time());
+    bus.post(new BatchSubmitted(info));
     try {
       batches.execute(() -> runBatch(jobSet, info));
     } catch (java.util.concurrent.RejectedExecutionException e) {
