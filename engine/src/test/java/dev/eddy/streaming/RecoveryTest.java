@@ -451,4 +451,53 @@ class RecoveryTest {
     assertEquals(List.of(dir.resolve("checkpoint-10000")), CheckpointReader.checkpoints(dir));
   }
 
+  @Test
+  void aFileStreamReadsTheFilesThatArrivedWhileDownAndNoFileTwice() throws IOException {
+    Path input = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-input"));
+    Map<Long, Map<String, Integer>> first = new ConcurrentHashMap<>();
+    EddyContext sc1 = newEddyContext(Map.of());
+    StreamingContext ssc1 =
+        StreamingContext.getOrCreate(dir.toString(), () -> fileWordCount(sc1, new ManualClock(), input, first));
+    ssc1.start();
+    newFile(input, "a.txt", "river oil river", 500);
+    ssc1.step();
+    newFile(input, "b.txt", "oil water", 1500);
+    ssc1.step();
+    ssc1.stop();
+    assertEquals(Map.of("river", 2, "oil", 2, "water", 1), first.get(2000L));
+
+    newFile(input, "c.txt", "river day", 2500); // while down
+    newFile(input, "d.txt", "day", 3500);
+    Map<Long, Map<String, Integer>> second = new ConcurrentHashMap<>();
+    EddyContext sc2 = newEddyContext(Map.of());
+    StreamingContext ssc2 =
+        StreamingContext.getOrCreate(dir.toString(), () -> fileWordCount(sc2, new ManualClock(4000), input, second));
+    ssc2.start();
+    ssc2.awaitBatches(2);
+    ssc2.stop();
+    assertEquals(Map.of("river", 3, "oil", 2, "water", 1, "day", 1), second.get(3000L), second.toString());
+    assertEquals(Map.of("river", 3, "oil", 2, "water", 1, "day", 2), second.get(4000L));
+  }
+
+  private StreamingContext fileWordCount(
+      EddyContext sc, ManualClock clock, Path input, Map<Long, Map<String, Integer>> out) {
+    StreamingContext ssc = new StreamingContext(sc, Durations.seconds(1), clock);
+    ssc.checkpoint(dir.toString());
+    ssc.textFileStream(input.toString())
+        .flatMap(l -> Arrays.asList(l.split(" ")).iterator())
+        .mapToPair(w -> new Tuple2<>(w, 1))
+        .updateStateByKey(SUM).checkpoint(Durations.seconds(1))
+        .foreachRDD((rdd, t) -> {
+          out.put(t.milliseconds(), toMap(rdd.collect()));
+        });
+    return ssc;
+  }
+
+  /** Writes a file elsewhere and moves it into {@code input}, modified at {@code millis} on the manual clock's scale. */
+  private static void newFile(Path input, String name, String text, long millis) throws IOException {
+    Path tmp = input.resolve("_" + name);
+    Files.writeString(tmp, text + "\n");
+    Files.setLastModifiedTime(tmp, java.nio.file.attribute.FileTime.fromMillis(millis));
+    Files.move(tmp, input.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
 }
