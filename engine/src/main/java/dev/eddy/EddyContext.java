@@ -60,6 +60,9 @@ public final class EddyContext {
   private final AtomicLong nextBroadcastId = new AtomicLong();
   private volatile String checkpointDir;
   private volatile boolean stopped;
+  /** Run first by {@link #stop()}; guarded by itself, as is {@link #stopping}. */
+  private final List<Runnable> stopHooks = new ArrayList<>();
+  private boolean stopping;
 
   /** Creates a context from the {@code eddy.*} system properties; master {@code local[*]} unless set. */
   public EddyContext() {
@@ -266,10 +269,12 @@ public final class EddyContext {
   // ---------------------------------------------------------------- lifecycle
 
   /**
-   * Stops the context: cancels running jobs, ends the task threads, drops cached blocks and
-   * deletes their files and the shuffle's spill files. Idempotent.
+   * Stops the context: first runs the stop hooks (which stop the streaming contexts running on
+   * it), then cancels running jobs, ends the task threads, drops cached blocks and deletes their
+   * files and the shuffle's spill files. Idempotent.
    */
   public void stop() {
+    runStopHooks();
     stopped = true;
     scheduler.stop();
     blockManager.stop();
@@ -279,6 +284,46 @@ public final class EddyContext {
 
   public boolean isStopped() {
     return stopped;
+  }
+
+  /**
+   * Adds a hook that {@link #stop()} runs before it stops anything, once, in the order added;
+   * for what is built on this context and must end first (a {@code StreamingContext} adds one
+   * while it runs, so that stopping {@code sc} stops its streams instead of leaving them running on
+   * a stopped engine). A hook that throws is reported on stderr; the others still run. Returns
+   * false, adding nothing, if the context is stopping or stopped.
+   */
+  public boolean addStopHook(Runnable hook) {
+    synchronized (stopHooks) {
+      if (stopping) {
+        return false;
+      }
+      stopHooks.add(java.util.Objects.requireNonNull(hook, "hook"));
+      return true;
+    }
+  }
+
+  /** Removes a hook added with {@link #addStopHook}; does nothing if it is not there. */
+  public void removeStopHook(Runnable hook) {
+    synchronized (stopHooks) {
+      stopHooks.remove(hook);
+    }
+  }
+
+  private void runStopHooks() {
+    List<Runnable> hooks;
+    synchronized (stopHooks) {
+      stopping = true;
+      hooks = new ArrayList<>(stopHooks);
+      stopHooks.clear();
+    }
+    for (Runnable hook : hooks) {
+      try {
+        hook.run();
+      } catch (RuntimeException e) {
+        System.err.println("Eddy: a stop hook of " + this + " failed: " + e);
+      }
+    }
   }
 
   /** Throws {@link IllegalStateException} if this context was stopped. */

@@ -587,4 +587,10 @@ public final class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
     super.unpersist();
     return this;
   }
+
+  @Override
+  public PairRDD<K, V> localCheckpoint() {
+    super.localCheckpoint();
+    return this;
+  }
 }

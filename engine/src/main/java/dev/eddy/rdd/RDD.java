@@ -66,7 +66,8 @@ import java.util.function.Predicate;
 public abstract class RDD<T> {
   private final EddyContext sc;
   private final int id;
-  private final List<Dependency<?>> dependencies;
+  /** Whether the RDD reads data rather than parents: its elements count as records read. */
+  private final boolean source;
   private final String creationSite;
   private volatile String name;
   private volatile List<Partition> partitions;
@@ -80,9 +81,9 @@ public abstract class RDD<T> {
   protected RDD(EddyContext sc, List<Dependency<?>> dependencies, String creationSite) {
     this.sc = sc;
     this.id = sc.newRddId();
-    this.dependencies = List.copyOf(dependencies);
+    this.source = dependencies.isEmpty();
     this.creationSite = creationSite;
-    this.storage = new RDDStorageState();
+    this.storage = new RDDStorageState(List.copyOf(dependencies));
   }
 
   /** Creates an RDD that reads {@code parent} one partition to one partition. */
@@ -94,7 +95,7 @@ public abstract class RDD<T> {
   RDD(RDD<?> same) {
     this.sc = same.sc;
     this.id = same.id;
-    this.dependencies = same.dependencies;
+    this.source = same.source;
     this.creationSite = same.creationSite;
     this.storage = same.storage;
   }
@@ -111,13 +112,27 @@ public abstract class RDD<T> {
     return id;
   }
 
-  /** Returns how this RDD depends on its parents; empty for a source; the checkpoint once checkpointed. */
+  /**
+   * Returns how this RDD depends on its parents; empty for a source; the checkpoint once
+   * checkpointed, when the RDD lets go of its parents so that they may be collected.
+   */
   public List<Dependency<?>> dependencies() {
-    return storage.dependencies(dependencies);
+    return storage.dependencies();
   }
 
-  /** Returns the partitions, computed once. */
+  /** Returns the first parent: the RDD of the first dependency (the checkpoint once checkpointed). */
+  @SuppressWarnings("unchecked")
+  protected final <U> RDD<U> firstParent() {
+    return (RDD<U>) dependencies().get(0).rdd();
+  }
+
+  /** Returns the partitions, computed once; the checkpoint's once checkpointed (same indexes). */
   public List<Partition> partitions() {
+    Optional<RDD<?>> checkpoint = storage.checkpointRDD();
+    if (checkpoint.isPresent()) {
+      partitions = null; // the parents' partitions may hold their data
+      return checkpoint.get().partitions();
+    }
     List<Partition> p = partitions;
     if (p == null) {
       p = List.copyOf(getPartitions());
@@ -149,7 +164,7 @@ public abstract class RDD<T> {
    */
   public final Iterator<T> iterator(Partition split, TaskContext context) {
     Iterator<T> elements = storage.iterator(this, split, context);
-    if (dependencies.isEmpty() && context != null) {
+    if (source && context != null) {
       elements = context.taskMetrics().countRecordsRead(elements);
     }
     return new InterruptibleIterator<>(context, elements);
@@ -182,7 +197,8 @@ public abstract class RDD<T> {
    * Keeps each partition at {@code level} the first time an action computes it, so later actions
    * read it instead of recomputing its lineage; returns this RDD.
    *
-   * @throws UnsupportedOperationException if another level was already assigned, as Spark
+   * @throws UnsupportedOperationException if another level was already assigned, as Spark (an
+   *     RDD marked for a local checkpoint takes the new level, with disk added)
    */
   public RDD<T> persist(StorageLevel level) {
     storage.persist(level);
@@ -204,6 +220,7 @@ public abstract class RDD<T> {
    * Marks this RDD for checkpointing: after the next action that computes it, its partitions are
    * written under {@code sc.setCheckpointDir(dir)} and its lineage is cut there. Persist it too,
    * or the checkpoint recomputes it. Elements must be serializable with the context's serializer.
+   * Does nothing if the RDD is marked for a {@link #localCheckpoint() local checkpoint}, as Spark.
    *
    * @throws dev.eddy.EddyException if the context has no checkpoint directory, as Spark
    */
@@ -214,12 +231,34 @@ public abstract class RDD<T> {
     storage.markForCheckpoint();
   }
 
-  /** Returns whether this RDD's partitions were written to its checkpoint directory. */
+  /**
+   * Marks this RDD for a local checkpoint, as Spark's {@code localCheckpoint}: after the next
+   * action that computes it, its lineage is cut at its cached blocks, which then are its only
+   * copy. For long lineages that grow by one step per iteration or per batch (state streams, loops)
+   * and must stay short without a checkpoint directory; faster than {@link #checkpoint()}, but a
+   * partition whose block is lost (by {@link #unpersist()}, or with its context) cannot be
+   * recomputed: reading it fails with an error saying so. Persists the RDD at
+   * {@link StorageLevel#MEMORY_AND_DISK}, or adds disk to the level set (and to one set later), so
+   * that memory pressure moves blocks to disk instead of dropping them; the partitions the action
+   * did not compute are computed by a second job. Does nothing more once the RDD is checkpointed.
+   * Returns this RDD.
+   */
+  public RDD<T> localCheckpoint() {
+    storage.markForLocalCheckpoint();
+    return this;
+  }
+
+  /** Returns whether this RDD is checkpointed, to files or locally (its lineage then ends at the checkpoint), as Spark. */
   public boolean isCheckpointed() {
     return storage.isCheckpointed();
   }
 
-  /** Returns the directory of this RDD's checkpoint files once written. */
+  /** Returns whether this RDD was marked with {@link #localCheckpoint()}, checkpointed yet or not. */
+  public boolean isLocallyCheckpointed() {
+    return storage.isLocallyCheckpointed();
+  }
+
+  /** Returns the directory of this RDD's checkpoint files once written; empty for a local checkpoint. */
   public Optional<String> getCheckpointFile() {
     return storage.checkpointFile();
   }

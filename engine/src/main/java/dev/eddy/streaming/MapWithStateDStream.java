@@ -5,6 +5,7 @@ import dev.eddy.api.Tuple2;
 import dev.eddy.rdd.RDD;
 import dev.eddy.streaming.dstream.DStream;
 import dev.eddy.streaming.dstream.PairDStream;
+import dev.eddy.streaming.dstream.internal.FlatMappedDStream;
 import dev.eddy.streaming.dstream.internal.InternalMapWithStateDStream;
 import dev.eddy.streaming.dstream.internal.MapWithStatePartition;
 import java.util.List;
@@ -40,7 +41,12 @@ public final class MapWithStateDStream<K, V, S, R> extends DStream<R> {
     FlatMapFunction<MapWithStatePartition<K, S, R>, Tuple2<K, S>> entries = p -> p.states().entrySet().stream()
         .map(e -> new Tuple2<>(e.getKey(), e.getValue().state()))
         .iterator();
-    return PairDStream.fromDStream(internal.flatMap(entries));
+    return PairDStream.fromDStream(new FlatMappedDStream<>(internal, entries, "stateSnapshots"));
+  }
+
+  @Override
+  public String operatorName() {
+    return "mapWithState";
   }
 
   @Override

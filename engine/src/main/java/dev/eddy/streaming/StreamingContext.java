@@ -74,6 +74,8 @@ import java.util.function.Supplier;
  *       defined reruns the previous outputs. Each run starts afresh: batch counts, input streams'
  *       batch indexes and remembered RDDs begin again. Input streams that no output reaches are
  *       not started. {@code stop(true)} stops the EddyContext and so ends the context for good.
+ *   <li>Stopping the EddyContext ({@code sc.stop()}) stops the streaming contexts running on it
+ *       first, at once, as {@code stop()} does.
  *   <li>With a {@link ManualClock} ({@link #manual(EddyContext, Duration)}), {@link #step()} and
  *       {@link #runBatches(int)} run batches synchronously: a notebook saved after them shows
  *       exactly their results.
@@ -101,6 +103,8 @@ public final class StreamingContext {
   private StreamingContextState state = StreamingContextState.INITIALIZED;
   private JobScheduler scheduler;
   private volatile Time firstBatchTime;
+  /** Registered with the EddyContext while running: stopping the engine stops streaming first. */
+  private final Runnable stopWithEngine = () -> stop(false, false);
 
   /** Creates a context cutting a batch every {@code batchDuration} of wall-clock time. */
   public StreamingContext(EddyContext sc, Duration batchDuration) {
@@ -293,6 +297,8 @@ public final class StreamingContext {
    *
    * @throws IllegalArgumentException if no output operation was defined
    * @throws IllegalStateException if the EddyContext was stopped (e.g. by {@code stop(true)})
+   * @throws RuntimeException what an input stream threw when it could not start; the context is
+   *     then stopped, so it can be started again once the cause is fixed
    */
   public void start() {
     synchronized (startLock) {
@@ -309,6 +315,10 @@ public final class StreamingContext {
                   + "create a new EddyContext and StreamingContext");
         }
         graph.validate();
+        if (!sc.addStopHook(stopWithEngine)) {
+          throw new IllegalStateException("The EddyContext of this StreamingContext is stopping; "
+              + "create a new EddyContext and StreamingContext");
+        }
         if (state == StreamingContextState.STOPPED) {
           batchCounter = new BatchCounter();
           terminated = new CountDownLatch(1);
@@ -325,7 +335,13 @@ public final class StreamingContext {
         ActiveContexts.register(this);
       }
       bus.postSynchronously(new StreamingStarted(this, System.currentTimeMillis()));
-      firstBatchTime = startScheduler(starting);
+      try {
+        firstBatchTime = starting.start();
+      } catch (RuntimeException | Error e) {
+        // an input that cannot start (an unknown Kafka topic, a bad receiver setting) ends the run
+        stop(false, false);
+        throw e;
+      }
     }
   }
 
@@ -360,6 +376,7 @@ public final class StreamingContext {
       graph.stop();
       scheduler = null;
     }
+    sc.removeStopHook(stopWithEngine);
     if (running != null) {
       running.stop(stopGracefully);
       bus.stop();
@@ -639,16 +656,6 @@ public final class StreamingContext {
     s.recoverFrom(recovery);
     recovery = null;
     return s;
-  }
-
-  /** Starts the run's scheduler; if that fails (a recovery that cannot restore), stops the run and rethrows. */
-  private Time startScheduler(JobScheduler starting) {
-    try {
-      return starting.start();
-    } catch (RuntimeException e) {
-      stop();
-      throw e;
-    }
   }
 
   private void assertNoOtherWriter() {

@@ -29,15 +29,21 @@ final class CellRunner implements AutoCloseable {
     return t;
   });
   private final Future<Runtime> runtime;
+  private final Runnable beforeEachCell;
   private volatile boolean interruptRequested;
 
-  /** Starts building the runtime on the worker thread at once. */
-  CellRunner(Callable<Runtime> startup) {
+  /**
+   * Starts building the runtime on the worker thread at once; {@code beforeEachCell} runs on the
+   * calling thread when a cell is requested, before it waits for anything.
+   */
+  CellRunner(Callable<Runtime> startup, Runnable beforeEachCell) {
+    this.beforeEachCell = beforeEachCell;
     this.runtime = worker.submit(startup);
   }
 
   /** Runs one cell on the worker and waits for its result; never throws. */
   CellResult run(String code, int executionCount) {
+    beforeEachCell.run();
     interruptRequested = false;
     Runtime ready;
     try {

@@ -37,6 +37,7 @@ final class EddyKernel extends BaseKernel {
   private final Displays displays;
   private final LiveViewPublisher publisher;
   private final CellRunner runner;
+  private final CompilerWarmUp compilerWarmUp = new CompilerWarmUp();
 
   /**
    * Wires the kernel to {@code connection} and starts building the runtime in the background; the
@@ -48,7 +49,7 @@ final class EddyKernel extends BaseKernel {
     this.publisher = new LiveViewPublisher(iopub, cell);
     this.displays = new Displays(iopub, cell);
     CellOutputStream.install(iopub, cell);
-    this.runner = new CellRunner(() -> startRuntime(log));
+    this.runner = new CellRunner(() -> startRuntime(log), compilerWarmUp::stop);
   }
 
   /** Builds what cells run in; runs on the cell worker. */
@@ -68,6 +69,7 @@ final class EddyKernel extends BaseKernel {
         millis(end - start), millis(engineReady - start), millis(shellReady - engineReady), millis(end - shellReady)));
     TablesawWarmUp.start();
     DagWarmUp.start();
+    compilerWarmUp.start(log);
     return new CellRunner.Runtime(evaluator, new CellInterpreter(evaluator, MavenResolver.forUser()), engine);
   }
 

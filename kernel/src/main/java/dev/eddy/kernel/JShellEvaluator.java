@@ -50,9 +50,10 @@ final class JShellEvaluator implements AutoCloseable {
         .out(log)
         .err(log)
         .build();
-    // On JShell's own class path rather than as a compiler option, which would reset the class
-    // path of every compilation and hide jars added later (%classpath, %maven).
-    shell.addToClasspath(System.getProperty("java.class.path"));
+    // JShell compiles against the kernel's class path (java.class.path) from the start; jars added
+    // later go onto JShell's own class path (addToClasspath), never as a compiler option, which
+    // would reset the class path of every compilation and hide them. Adding java.class.path again
+    // would make every compilation list the kernel's jar twice.
     this.splitter = new CellSplitter(shell.sourceCodeAnalysis());
     this.analysis = new CodeAnalysis(shell.sourceCodeAnalysis());
     this.wrapperLines = new WrapperLines(shell);

@@ -85,14 +85,13 @@ final class LiveViewPublisher implements AutoCloseable {
   }
 
   /**
-   * Sends every scheduled update now and waits until they are out. Called before a cell's reply,
-   * so that the cell's changes (a stream stopped, batches awaited) reach clients that record only
-   * the running cell's messages, i.e. saved notebooks show the latest state.
+   * Sends every scheduled update now and waits until they are out, as well as an update being
+   * sent at this moment (already taken off the pending set, so the wait always goes through the
+   * publisher thread). Called before a cell's reply, so that the cell's changes (a stream stopped,
+   * batches awaited) reach clients that record only the running cell's messages, i.e. saved
+   * notebooks show the latest state.
    */
   void flushPending() {
-    if (pending.isEmpty()) {
-      return;
-    }
     try {
       thread.submit(() -> {
         for (LiveView view : List.copyOf(pending)) {

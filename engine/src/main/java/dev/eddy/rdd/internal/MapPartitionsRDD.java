@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Applies a function to each partition of its parent: the one operator behind {@code map},
- * {@code filter}, {@code flatMap}, {@code mapToPair} and {@code mapPartitions}. Immutable.
+ * {@code filter}, {@code flatMap}, {@code mapToPair} and {@code mapPartitions}. It reaches its
+ * parent through its dependency, so that a checkpoint lets go of it. Immutable.
  */
 public final class MapPartitionsRDD<T, U> extends RDD<U> {
   /** Turns a parent partition's iterator into this RDD's iterator for that partition. */
@@ -19,7 +20,6 @@ public final class MapPartitionsRDD<T, U> extends RDD<U> {
     Iterator<U> apply(TaskContext context, int partition, Iterator<T> parent);
   }
 
-  private final RDD<T> parent;
   private final PartitionTransform<T, U> transform;
   private final boolean preservesPartitioning;
 
@@ -30,23 +30,22 @@ public final class MapPartitionsRDD<T, U> extends RDD<U> {
   public MapPartitionsRDD(
       RDD<T> parent, PartitionTransform<T, U> transform, boolean preservesPartitioning, String operation) {
     super(parent, operation);
-    this.parent = parent;
     this.transform = transform;
     this.preservesPartitioning = preservesPartitioning;
   }
 
   @Override
   protected List<Partition> getPartitions() {
-    return parent.partitions();
+    return firstParent().partitions();
   }
 
   @Override
   public Optional<Partitioner> partitioner() {
-    return preservesPartitioning ? parent.partitioner() : Optional.empty();
+    return preservesPartitioning ? firstParent().partitioner() : Optional.empty();
   }
 
   @Override
   public Iterator<U> compute(Partition split, TaskContext context) {
-    return transform.apply(context, split.index(), parent.iterator(split, context));
+    return transform.apply(context, split.index(), this.<T>firstParent().iterator(split, context));
   }
 }

@@ -7,6 +7,8 @@ import dev.eddy.rdd.RDD;
 import dev.eddy.serializer.SerializationException;
 import dev.eddy.serializer.SerializationStream;
 import dev.eddy.serializer.Serializer;
+import dev.eddy.storage.BlockId;
+import dev.eddy.storage.BlockManager;
 import dev.eddy.storage.NotSerializable;
 import dev.eddy.storage.internal.DiskStore;
 import java.io.IOException;
@@ -25,7 +27,12 @@ import java.util.Set;
  * a job, every RDD of its lineage marked with {@code checkpoint()} (and not below another marked
  * one) is written by a second job, one file per partition under {@code
  * <checkpointDir>/rdd-<id>/}, and its lineage is then cut at the files. Only data is written:
- * elements must be serializable with the context's serializer, closures need not be. Stateless.
+ * elements must be serializable with the context's serializer, closures need not be.
+ *
+ * <p>An RDD marked with {@code localCheckpoint()} is cut at its cached blocks instead, as Spark's
+ * {@code LocalRDDCheckpointData}: a second job computes only the partitions that are not cached
+ * yet (none when the first job read them all), and the lineage then ends at a
+ * {@link LocalCheckpointRDD}. Stateless.
  */
 public final class RDDCheckpointer {
   private RDDCheckpointer() {}
@@ -49,7 +56,11 @@ public final class RDDCheckpointer {
       RDDStorageState state = current.storageState();
       if (state.needsCheckpoint()) {
         if (state.startWriting()) {
-          write(current, state);
+          if (state.isLocallyCheckpointed()) {
+            cacheAll(current, state);
+          } else {
+            write(current, state);
+          }
         }
       } else {
         for (Dependency<?> dep : current.dependencies()) {
@@ -79,6 +90,25 @@ public final class RDDCheckpointer {
         DiskStore.deleteRecursively(dir);
       }
       state.finishWriting(written);
+    }
+  }
+
+  private static <T> void cacheAll(RDD<T> rdd, RDDStorageState state) {
+    LocalCheckpointRDD<T> cut = null;
+    try {
+      BlockManager blocks = rdd.context().blockManager();
+      List<Integer> missing = allPartitions(rdd).stream()
+          .filter(p -> !blocks.contains(BlockId.rdd(rdd.id(), p)))
+          .toList();
+      if (!missing.isEmpty()) {
+        rdd.context().runJob(rdd, (context, it) -> {
+          it.forEachRemaining(x -> { });
+          return null;
+        }, missing);
+      }
+      cut = new LocalCheckpointRDD<>(rdd.context(), rdd);
+    } finally {
+      state.finishWriting(cut);
     }
   }
 

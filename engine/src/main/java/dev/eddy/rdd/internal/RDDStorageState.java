@@ -13,14 +13,28 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The mutable part of an RDD: its storage level and its checkpoint. An RDD and its typed views
- * ({@code PairRDD}) share one, so persisting or checkpointing either affects both. Thread-safe.
+ * The mutable part of an RDD: its storage level and its checkpoint, reliable (files) or local
+ * (cached blocks). An RDD and its typed views ({@code PairRDD}) share one, so persisting or
+ * checkpointing either affects both. Thread-safe.
  */
 public final class RDDStorageState {
+  /** The level a local checkpoint persists at when none was set, as Spark's. */
+  public static final StorageLevel LOCAL_CHECKPOINT_LEVEL = StorageLevel.MEMORY_AND_DISK;
+
+  private enum Mark { NONE, RELIABLE, LOCAL }
+
+  /** The parents, until a checkpoint replaces them; then empty, so that they may be collected. */
+  private volatile List<Dependency<?>> lineage;
   private volatile StorageLevel level = StorageLevel.NONE;
-  private volatile boolean checkpointMarked;
+  private volatile Mark checkpointMark = Mark.NONE;
   private final AtomicBoolean checkpointWriting = new AtomicBoolean();
-  private volatile CheckpointRDD<?> checkpointRDD;
+  /** A {@link CheckpointRDD} or a {@link LocalCheckpointRDD} once the checkpoint is done. */
+  private volatile RDD<?> checkpointRDD;
+
+  /** Creates the state of an RDD with the given dependencies, not persisted and not checkpointed. */
+  public RDDStorageState(List<Dependency<?>> dependencies) {
+    this.lineage = dependencies;
+  }
 
   /** Returns the storage level; {@link StorageLevel#NONE} when not persisted. */
   public StorageLevel level() {
@@ -28,13 +42,18 @@ public final class RDDStorageState {
   }
 
   /**
-   * Sets the storage level.
+   * Sets the storage level; for an RDD marked for a local checkpoint, the level with disk added
+   * (its blocks must not be dropped) and replacing the current one, as Spark.
    *
    * @throws UnsupportedOperationException if another level was already assigned, as Spark
    */
   public synchronized void persist(StorageLevel newLevel) {
     if (newLevel == null) {
       throw new NullPointerException("storage level");
+    }
+    if (checkpointMark == Mark.LOCAL) {
+      level = withDisk(newLevel);
+      return;
     }
     if (level.isValid() && !level.equals(newLevel)) {
       throw new UnsupportedOperationException(
@@ -50,10 +69,16 @@ public final class RDDStorageState {
     rdd.context().blockManager().removeRdd(rdd.id());
   }
 
-  /** Returns the dependencies to use: those given, or the checkpoint's once the RDD is checkpointed. */
-  public List<Dependency<?>> dependencies(List<Dependency<?>> original) {
-    CheckpointRDD<?> checkpoint = checkpointRDD;
-    return checkpoint == null ? original : List.of(new OneToOneDependency<>(checkpoint));
+  /** Returns the RDD's dependencies: its parents, or the checkpoint once the RDD is checkpointed. */
+  public List<Dependency<?>> dependencies() {
+    List<Dependency<?>> parents = lineage; // read before the checkpoint, which is set before the lineage is dropped
+    RDD<?> checkpoint = checkpointRDD;
+    return checkpoint == null ? parents : List.of(new OneToOneDependency<>(checkpoint));
+  }
+
+  /** Returns the RDD that the lineage ends at once checkpointed: its files or its cached blocks. */
+  public Optional<RDD<?>> checkpointRDD() {
+    return Optional.ofNullable(checkpointRDD);
   }
 
   /**
@@ -71,21 +96,47 @@ public final class RDDStorageState {
 
   @SuppressWarnings("unchecked")
   private <T> Iterator<T> computeOrReadCheckpoint(RDD<T> rdd, Partition split, TaskContext context) {
-    CheckpointRDD<T> checkpoint = (CheckpointRDD<T>) checkpointRDD;
+    RDD<T> checkpoint = (RDD<T>) checkpointRDD;
     if (checkpoint != null) {
       return checkpoint.iterator(checkpoint.partitions().get(split.index()), context);
     }
     return rdd.compute(split, context);
   }
 
-  /** Marks the RDD to be checkpointed after the next job that computes it. */
-  public void markForCheckpoint() {
-    checkpointMarked = true;
+  /**
+   * Marks the RDD to be checkpointed to files after the next job that computes it; does nothing
+   * if it is marked for a local checkpoint, as Spark.
+   */
+  public synchronized void markForCheckpoint() {
+    if (checkpointMark == Mark.NONE) {
+      checkpointMark = Mark.RELIABLE;
+    }
   }
 
-  /** Returns whether the RDD is marked and not yet written: the next job should write it. */
+  /**
+   * Marks the RDD to be checkpointed locally after the next job that computes it, as Spark's
+   * {@code localCheckpoint}: persists it at {@link #LOCAL_CHECKPOINT_LEVEL}, or adds disk to its
+   * level, and replaces a reliable mark not yet written. Does nothing more once a checkpoint is done.
+   */
+  public synchronized void markForLocalCheckpoint() {
+    level = level.isValid() ? withDisk(level) : LOCAL_CHECKPOINT_LEVEL;
+    if (checkpointRDD == null) {
+      checkpointMark = Mark.LOCAL;
+    }
+  }
+
+  /** Returns whether the RDD is marked and not yet checkpointed: the next job should do it. */
   public boolean needsCheckpoint() {
-    return checkpointMarked && checkpointRDD == null;
+    return checkpointMark != Mark.NONE && checkpointRDD == null;
+  }
+
+  /** Returns whether the RDD was marked for a local checkpoint (done or not). */
+  public boolean isLocallyCheckpointed() {
+    return checkpointMark == Mark.LOCAL;
+  }
+
+  private static StorageLevel withDisk(StorageLevel level) {
+    return StorageLevel.create(true, level.useMemory(), level.deserialized(), level.replication());
   }
 
   /** Claims the writing of the checkpoint; false if another job is writing it. */
@@ -94,19 +145,21 @@ public final class RDDStorageState {
   }
 
   /** Records the written checkpoint, which truncates the lineage, or releases the claim after a failure. */
-  void finishWriting(CheckpointRDD<?> written) {
+  void finishWriting(RDD<?> written) {
     checkpointRDD = written;
+    if (written != null) {
+      lineage = List.of();
+    }
     checkpointWriting.set(false);
   }
 
-  /** Returns whether the RDD's partitions were written to its checkpoint directory. */
+  /** Returns whether the RDD's checkpoint is done, in files or in its cached blocks. */
   public boolean isCheckpointed() {
     return checkpointRDD != null;
   }
 
-  /** Returns the checkpoint's directory once written. */
+  /** Returns the checkpoint's directory once written; empty for a local checkpoint. */
   public Optional<String> checkpointFile() {
-    CheckpointRDD<?> checkpoint = checkpointRDD;
-    return checkpoint == null ? Optional.empty() : Optional.of(checkpoint.dir().toString());
+    return checkpointRDD instanceof CheckpointRDD<?> files ? Optional.of(files.dir().toString()) : Optional.empty();
   }
 }

@@ -22,8 +22,6 @@ public final class ZippedPartitionsRDD<A, B, R> extends RDD<R> {
 
   private record ZippedPartition(int index, Partition left, Partition right) implements Partition {}
 
-  private final RDD<A> left;
-  private final RDD<B> right;
   private final ZipFunction<A, B, R> f;
 
   /** @throws IllegalArgumentException if the two RDDs have different numbers of partitions */
@@ -33,14 +31,14 @@ public final class ZippedPartitionsRDD<A, B, R> extends RDD<R> {
       throw new IllegalArgumentException("Can't zip RDDs with unequal numbers of partitions: "
           + List.of(left.getNumPartitions(), right.getNumPartitions()));
     }
-    this.left = left;
-    this.right = right;
     this.f = f;
   }
 
   @Override
   protected List<Partition> getPartitions() {
     List<Partition> partitions = new ArrayList<>();
+    RDD<A> left = parent(0);
+    RDD<B> right = parent(1);
     for (int i = 0; i < left.getNumPartitions(); i++) {
       partitions.add(new ZippedPartition(i, left.partitions().get(i), right.partitions().get(i)));
     }
@@ -50,6 +48,12 @@ public final class ZippedPartitionsRDD<A, B, R> extends RDD<R> {
   @Override
   public Iterator<R> compute(Partition split, TaskContext context) {
     ZippedPartition p = (ZippedPartition) split;
-    return f.apply(left.iterator(p.left(), context), right.iterator(p.right(), context));
+    return f.apply(this.<A>parent(0).iterator(p.left(), context), this.<B>parent(1).iterator(p.right(), context));
+  }
+
+  /** Returns parent {@code i} through its dependency, so that a checkpoint lets go of the parents. */
+  @SuppressWarnings("unchecked")
+  private <X> RDD<X> parent(int i) {
+    return (RDD<X>) dependencies().get(i).rdd();
   }
 }

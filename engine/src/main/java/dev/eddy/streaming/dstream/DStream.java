@@ -12,6 +12,7 @@ import dev.eddy.api.VoidFunction2;
 import dev.eddy.rdd.RDD;
 import dev.eddy.streaming.Duration;
 import dev.eddy.streaming.StreamingContext;
+import dev.eddy.streaming.StreamingContextState;
 import dev.eddy.streaming.Time;
 import dev.eddy.streaming.dstream.internal.CountDStream;
 import dev.eddy.streaming.dstream.internal.FilteredDStream;
@@ -24,12 +25,14 @@ import dev.eddy.streaming.dstream.internal.WindowedDStream;
 import dev.eddy.streaming.dstream.internal.ForEachDStream;
 import dev.eddy.streaming.dstream.internal.MappedDStream;
 import dev.eddy.streaming.dstream.internal.PrintOutput;
+import dev.eddy.streaming.dstream.internal.StateLineage;
 import dev.eddy.storage.StorageLevel;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -68,6 +71,8 @@ public abstract class DStream<T> {
   private volatile Duration rememberDuration;
   private volatile Duration checkpointDuration;
   private volatile StorageLevel storageLevel = StorageLevel.NONE;
+  /** The ids of the remembered RDDs this stream persisted, which it unpersists when it forgets them. */
+  private final Set<Integer> persistedHere = ConcurrentHashMap.newKeySet();
 
   /** Creates a stream of {@code ssc} with a new id. */
   protected DStream(StreamingContext ssc) {
@@ -100,7 +105,9 @@ public abstract class DStream<T> {
    * Returns the RDD of the batch at {@code time}, computing it the first time it is asked for, as
    * Spark's {@code getOrCompute}: empty when {@code time} is not a batch of this stream (not after
    * the zero time, or not a multiple of the slide after it). A new RDD is persisted at the
-   * stream's storage level and marked for checkpointing at every checkpoint interval.
+   * stream's storage level and marked for checkpointing at every checkpoint interval; without a
+   * checkpoint interval, the RDDs of a stream that {@linkplain #mustCheckpoint() must checkpoint}
+   * are marked for a local checkpoint instead, so that its lineage stays short.
    *
    * @throws IllegalStateException if the stream's context was never started
    */
@@ -114,12 +121,19 @@ public abstract class DStream<T> {
     }
     Optional<RDD<T>> computed = compute(time);
     computed.ifPresent(rdd -> {
-      if (storageLevel.isValid() && !rdd.getStorageLevel().isValid()) {
+      boolean hadLevel = rdd.getStorageLevel().isValid();
+      if (storageLevel.isValid() && !hadLevel) {
         rdd.persist(storageLevel);
       }
       Duration checkpointEvery = checkpointDuration;
       if (checkpointEvery != null && time.minus(zeroTime).isMultipleOf(checkpointEvery)) {
         rdd.checkpoint();
+      }
+      if (checkpointEvery == null && mustCheckpoint()) {
+        StateLineage.markForCut(rdd);
+      }
+      if (!hadLevel && rdd.getStorageLevel().isValid()) {
+        persistedHere.add(rdd.id());
       }
       generatedRDDs.put(time, rdd);
     });
@@ -128,17 +142,22 @@ public abstract class DStream<T> {
 
   /**
    * Forgets the RDDs of batches at or before {@code time} minus the remember duration, as Spark's
-   * {@code clearMetadata}, and unpersists those this stream persisted. Called when a batch ends.
+   * {@code clearMetadata}, and unpersists those this stream persisted (not those that came
+   * persisted, such as a queued RDD the user cached). A stream whose lineage is cut by local
+   * checkpoints keeps its newest cut RDD and those after it (see {@link StateLineage}). Called
+   * when a batch ends, and with the largest time when a run ends.
    */
   public void clearMetadata(Time time) {
     Duration remember = rememberDuration;
-    Time limit = remember == null ? time : time.minus(remember);
-    boolean unpersist = storageLevel.isValid();
+    Time rememberLimit = remember == null ? time : time.minus(remember);
+    Time limit = checkpointDuration == null && mustCheckpoint()
+        ? StateLineage.forgettableUpTo(this, generatedRDDs, time, rememberLimit)
+        : rememberLimit;
     generatedRDDs.entrySet().removeIf(e -> {
       if (e.getKey().greater(limit)) {
         return false;
       }
-      if (unpersist) {
+      if (persistedHere.remove(e.getValue().id())) {
         e.getValue().unpersist();
       }
       return true;
@@ -152,7 +171,7 @@ public abstract class DStream<T> {
    * durations, then does the same for its parents; engine machinery called by the graph at start,
    * as Spark's {@code initialize}. A stream that {@linkplain #mustCheckpoint() must checkpoint} gets Spark's
    * default interval (the smallest multiple of the slide of at least 10 s) when the engine context
-   * has a checkpoint directory; without one it relies on persisted RDDs and its lineage.
+   * has a checkpoint directory; without one its RDDs are locally checkpointed (see {@link StateLineage}).
    */
   public void initialize(Time zero) {
     zeroTime = zero;
@@ -204,7 +223,8 @@ public abstract class DStream<T> {
 
   /**
    * Returns whether the stream's RDDs grow a lineage from batch to batch (state and inverse-window
-   * streams), so that they are checkpointed whenever a checkpoint directory is set.
+   * streams), so that they are checkpointed whenever a checkpoint directory is set, and locally
+   * checkpointed otherwise.
    */
   protected boolean mustCheckpoint() {
     return false;
@@ -271,7 +291,7 @@ public abstract class DStream<T> {
   /** Returns a pair stream of {@code f} applied to each element. */
   public <K, V> PairDStream<K, V> mapToPair(PairFunction<T, K, V> f) {
     Function<T, Tuple2<K, V>> g = f::call;
-    return PairDStream.fromDStream(new MappedDStream<>(this, g));
+    return PairDStream.fromDStream(new MappedDStream<>(this, g, "mapToPair"));
   }
 
   /** Returns a stream with one element per batch: the batch's number of elements, 0 when empty. */
@@ -282,7 +302,7 @@ public abstract class DStream<T> {
   /** Returns a pair stream of all the pairs of the iterators {@code f} returns. */
   public <K, V> PairDStream<K, V> flatMapToPair(PairFlatMapFunction<T, K, V> f) {
     FlatMapFunction<T, Tuple2<K, V>> g = f::call;
-    return PairDStream.fromDStream(new FlatMappedDStream<>(this, g));
+    return PairDStream.fromDStream(new FlatMappedDStream<>(this, g, "flatMapToPair"));
   }
 
   /** Returns a stream of {@code f} applied to each partition's iterator of each batch. */
@@ -293,7 +313,7 @@ public abstract class DStream<T> {
   /** Returns a pair stream of {@code f} applied to each partition's iterator of each batch. */
   public <K, V> PairDStream<K, V> mapPartitionsToPair(PairFlatMapFunction<Iterator<T>, K, V> f) {
     FlatMapFunction<Iterator<T>, Tuple2<K, V>> g = f::call;
-    return PairDStream.fromDStream(new MapPartitionedDStream<>(this, g, false));
+    return PairDStream.fromDStream(new MapPartitionedDStream<>(this, g, false, "mapPartitionsToPair"));
   }
 
   /** Returns a stream whose batches hold one list per partition: the partition's elements. */
@@ -306,7 +326,7 @@ public abstract class DStream<T> {
     if (numPartitions < 1) {
       throw new IllegalArgumentException("Number of partitions (" + numPartitions + ") must be positive");
     }
-    return transform(rdd -> rdd.repartition(numPartitions));
+    return TransformedDStream.named("repartition(" + numPartitions + ")", this, (rdd, t) -> rdd.repartition(numPartitions));
   }
 
   /**
@@ -326,8 +346,8 @@ public abstract class DStream<T> {
 
   /** Like {@link #countByValue()} with {@code numPartitions} partitions. */
   public PairDStream<T, Long> countByValue(int numPartitions) {
-    PairFunction<T, T, Long> one = x -> new Tuple2<>(x, 1L);
-    return mapToPair(one).reduceByKey(Long::sum, numPartitions);
+    return PairDStream.fromDStream(TransformedDStream.named("countByValue", this, (rdd, t) ->
+        rdd.mapToPair(x -> new Tuple2<>(x, 1L)).reduceByKey(Long::sum, numPartitions)));
   }
 
   /** Returns a stream whose batches hold the elements of this stream's batch and then {@code other}'s. */
@@ -447,11 +467,14 @@ public abstract class DStream<T> {
   /**
    * Persists each batch's RDD at {@code level} from the next start; RDDs are unpersisted when the
    * stream forgets them. Returns this stream.
+   *
+   * @throws UnsupportedOperationException while the context runs, as Spark (stop it first)
    */
   public DStream<T> persist(StorageLevel level) {
     if (level == null) {
       throw new NullPointerException("storage level");
     }
+    assertNotRunning("Cannot change storage level of a DStream after streaming context has started");
     storageLevel = level;
     return this;
   }
@@ -460,14 +483,25 @@ public abstract class DStream<T> {
    * Checkpoints the batch RDD every {@code interval} (cutting its lineage), under the directory
    * set with {@code ssc.checkpoint(dir)}; returns this stream. {@code start()} fails with a clear
    * error if no directory is set or the interval is not a multiple of the slide.
+   *
+   * @throws UnsupportedOperationException while the context runs, as Spark (stop it first)
    */
   public DStream<T> checkpoint(Duration interval) {
     if (interval == null || interval.milliseconds() <= 0) {
       throw new IllegalArgumentException("the checkpoint interval must be positive, not " + interval);
     }
+    assertNotRunning("Cannot change checkpoint interval of a DStream after streaming context has started");
     checkpointDuration = interval;
     persistIfNone();
     return this;
+  }
+
+  /** Throws Spark's error for a change to a stream of a running context; the context may be stopped and changed. */
+  private void assertNotRunning(String sparkMessage) {
+    if (ssc.getState() == StreamingContextState.ACTIVE) {
+      throw new UnsupportedOperationException(sparkMessage + " (" + this + "); stop it first (ssc.stop()), "
+          + "change the stream, then start it again");
+    }
   }
 
   /** Persists at {@link StorageLevel#MEMORY_ONLY_SER} unless a level was set; for checkpointed streams. */
@@ -555,7 +589,8 @@ public abstract class DStream<T> {
    * Returns the name of this stream's operation as its diagram box shows it, such as {@code "map"}
    * or {@code "queueStream"}. The default derives it from the class name ({@code MappedDStream}
    * gives {@code "map"}, {@code FilteredDStream} {@code "filter"}, {@code QueueInputDStream}
-   * {@code "queueStream"}); operators override it to say more, e.g. {@code "window(30s, 10s)"}.
+   * {@code "queueStream"}); operators override it to read as the API call that made them, e.g.
+   * {@code "window(30 s, 10 s)"}, {@code "updateStateByKey"} or {@code "join"}.
    */
   public String operatorName() {
     String name = getClass().getSimpleName().replaceFirst("DStream$", "");

@@ -16,6 +16,7 @@ import dev.eddy.streaming.dstream.internal.FlatMapValuedDStream;
 import dev.eddy.streaming.dstream.internal.MapValuedDStream;
 import dev.eddy.streaming.dstream.internal.ReducedWindowedDStream;
 import dev.eddy.streaming.dstream.internal.ShuffledDStream;
+import dev.eddy.streaming.dstream.internal.TransformedDStream;
 import dev.eddy.streaming.dstream.internal.StateDStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
 
   /** Like {@link #reduceByKey(Function2)}, placed by {@code partitioner}. */
   public PairDStream<K, V> reduceByKey(Function2<V, V, V> f, Partitioner partitioner) {
-    return combineByKey(v -> v, f, f, partitioner);
+    return fromDStream(new ShuffledDStream<>(this, v -> v, f, f, partitioner, true, "reduceByKey"));
   }
 
   /** Returns a stream with, per batch, each key and all its values, in default-parallelism partitions. */
@@ -77,7 +78,7 @@ public final class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
 
   /** Like {@link #groupByKey()}, placed by {@code partitioner}. */
   public PairDStream<K, Iterable<V>> groupByKey(Partitioner partitioner) {
-    return transformToPair(rdd -> PairRDD.fromRDD(rdd).groupByKey(partitioner));
+    return fromDStream(TransformedDStream.named("groupByKey", this, (rdd, t) -> PairRDD.fromRDD(rdd).groupByKey(partitioner)));
   }
 
   /**
@@ -94,7 +95,8 @@ public final class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   public <C> PairDStream<K, C> combineByKey(
       Function<V, C> createCombiner, Function2<C, V, C> mergeValue, Function2<C, C, C> mergeCombiners,
       Partitioner partitioner, boolean mapSideCombine) {
-    return fromDStream(new ShuffledDStream<>(this, createCombiner, mergeValue, mergeCombiners, partitioner, mapSideCombine));
+    return fromDStream(new ShuffledDStream<>(
+        this, createCombiner, mergeValue, mergeCombiners, partitioner, mapSideCombine, "combineByKey"));
   }
 
   /** Returns a stream of each pair's value mapped by {@code f}, keys kept. */
@@ -121,7 +123,7 @@ public final class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
 
   /** Like {@link #cogroup(PairDStream)}, placed by {@code partitioner}. */
   public <W> PairDStream<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(PairDStream<K, W> other, Partitioner partitioner) {
-    return transformWithToPair(other, (a, b, t) -> PairRDD.fromRDD(a).cogroup(PairRDD.fromRDD(b), partitioner));
+    return fromDStream(TransformedDStream.named("cogroup", this, other, (a, b, t) -> PairRDD.fromRDD(a).cogroup(PairRDD.fromRDD(b), partitioner)));
   }
 
   /** Returns, per batch, the inner join of this stream's pairs with {@code other}'s, in default-parallelism partitions. */
@@ -136,7 +138,7 @@ public final class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
 
   /** Like {@link #join(PairDStream)}, placed by {@code partitioner}. */
   public <W> PairDStream<K, Tuple2<V, W>> join(PairDStream<K, W> other, Partitioner partitioner) {
-    return transformWithToPair(other, (a, b, t) -> PairRDD.fromRDD(a).join(PairRDD.fromRDD(b), partitioner));
+    return fromDStream(TransformedDStream.named("join", this, other, (a, b, t) -> PairRDD.fromRDD(a).join(PairRDD.fromRDD(b), partitioner)));
   }
 
   /** Returns, per batch, the left outer join with {@code other}, in default-parallelism partitions. */
@@ -151,7 +153,7 @@ public final class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
 
   /** Like {@link #leftOuterJoin(PairDStream)}, placed by {@code partitioner}. */
   public <W> PairDStream<K, Tuple2<V, Optional<W>>> leftOuterJoin(PairDStream<K, W> other, Partitioner partitioner) {
-    return transformWithToPair(other, (a, b, t) -> PairRDD.fromRDD(a).leftOuterJoin(PairRDD.fromRDD(b), partitioner));
+    return fromDStream(TransformedDStream.named("leftOuterJoin", this, other, (a, b, t) -> PairRDD.fromRDD(a).leftOuterJoin(PairRDD.fromRDD(b), partitioner)));
   }
 
   /** Returns, per batch, the right outer join with {@code other}, in default-parallelism partitions. */
@@ -166,7 +168,7 @@ public final class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
 
   /** Like {@link #rightOuterJoin(PairDStream)}, placed by {@code partitioner}. */
   public <W> PairDStream<K, Tuple2<Optional<V>, W>> rightOuterJoin(PairDStream<K, W> other, Partitioner partitioner) {
-    return transformWithToPair(other, (a, b, t) -> PairRDD.fromRDD(a).rightOuterJoin(PairRDD.fromRDD(b), partitioner));
+    return fromDStream(TransformedDStream.named("rightOuterJoin", this, other, (a, b, t) -> PairRDD.fromRDD(a).rightOuterJoin(PairRDD.fromRDD(b), partitioner)));
   }
 
   /** Returns, per batch, the full outer join with {@code other}, in default-parallelism partitions. */
@@ -181,7 +183,7 @@ public final class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
 
   /** Like {@link #fullOuterJoin(PairDStream)}, placed by {@code partitioner}. */
   public <W> PairDStream<K, Tuple2<Optional<V>, Optional<W>>> fullOuterJoin(PairDStream<K, W> other, Partitioner partitioner) {
-    return transformWithToPair(other, (a, b, t) -> PairRDD.fromRDD(a).fullOuterJoin(PairRDD.fromRDD(b), partitioner));
+    return fromDStream(TransformedDStream.named("fullOuterJoin", this, other, (a, b, t) -> PairRDD.fromRDD(a).fullOuterJoin(PairRDD.fromRDD(b), partitioner)));
   }
 
   // ---------------------------------------------------------------- by-key, over windows
@@ -256,8 +258,8 @@ public final class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * that entered are merged by {@code f}, those that left are taken out by {@code invF}, as
    * Spark. Keys stay once seen (with a neutral value) unless a filter drops them; see
    * {@link #reduceByKeyAndWindow(Function2, Function2, Duration, Duration, int, Function)}.
-   * Without a checkpoint directory, the previous window is kept in memory; with one it is
-   * checkpointed every 10 s or so, as Spark.
+   * Without a checkpoint directory, each window is checkpointed locally (its lineage cut at its
+   * cached blocks, so it stays short); with one it is checkpointed to files every 10 s or so, as Spark.
    */
   public PairDStream<K, V> reduceByKeyAndWindow(
       Function2<V, V, V> f, Function2<V, V, V> invF, Duration windowDuration, Duration slideDuration) {
@@ -294,10 +296,12 @@ public final class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    *
    * <p>Each batch's state is computed from the previous one, so the lineage grows by a batch each
    * batch. With a checkpoint directory ({@code ssc.checkpoint(dir)}) the state is checkpointed
-   * about every 10 s, which cuts it, as Spark; without one (Spark refuses to start then) the state
-   * is kept in memory and the lineage, with the batches' input RDDs, is kept too: fine for a
-   * notebook session, but long runs should set a checkpoint directory. The same holds for
-   * {@link #mapWithState} and the inverse forms of the window reductions.
+   * about every 10 s, which cuts it, as Spark; without one (Spark refuses to start then) each
+   * state RDD is checkpointed locally ({@code RDD.localCheckpoint()}): its lineage is cut at its
+   * cached blocks, so the lineage and the memory held stay the same batch after batch, but a lost
+   * block (a stopped context) cannot be recomputed. Set a checkpoint directory for state that
+   * must survive a restart. The same holds for {@link #mapWithState} and the inverse forms of the
+   * window reductions.
    */
   public <S> PairDStream<K, S> updateStateByKey(Function2<List<V>, Optional<S>, Optional<S>> updateFunc) {
     return updateStateByKey(updateFunc, defaultPartitions());

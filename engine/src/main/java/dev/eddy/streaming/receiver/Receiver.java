@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * class CountingReceiver extends Receiver<Long> {
- *   CountingReceiver() { super(StorageLevel.MEMORY_AND_DISK_SER_2()); }
+ *   CountingReceiver() { super(StorageLevel.MEMORY_AND_DISK_SER_2); }
  *   public void onStart() {
  *     new Thread(() -> { for (long i = 0; !isStopped(); i++) store(i); }).start();
  *   }

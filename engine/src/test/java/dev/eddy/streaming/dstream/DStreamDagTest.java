@@ -41,7 +41,7 @@ class DStreamDagTest {
     String expected = String.join("\n",
         "print [8]  ForEachDStream",
         " |  reduceByKey [6]  ShuffledDStream",
-        " |  map [4]  MappedDStream",
+        " |  mapToPair [4]  MappedDStream",
         " |  filter [3]  FilteredDStream",
         " |  flatMap [2]  FlatMappedDStream",
         " |  textGeneratorStream [1]  TextGeneratorInputDStream",
@@ -70,6 +70,63 @@ class DStreamDagTest {
     assertEquals("queueStream", queued.operatorName());
     assertEquals("map", queued.map(x -> x).operatorName());
     assertEquals("count", queued.count().operatorName());
+  }
+
+  @Test
+  void boxesReadLikeTheApiCallsThatMadeThem() {
+    DStream<String> lines = ssc.textGeneratorStream(3);
+    DStream<String> words = lines.flatMap(l -> Arrays.asList(l.split(" ")).iterator());
+    PairDStream<String, Integer> ones = words.mapToPair(w -> new Tuple2<>(w, 1));
+    ones.reduceByKeyAndWindow(Integer::sum, (a, b) -> a - b, Durations.seconds(30), Durations.seconds(10)).print();
+    ones.updateStateByKey((java.util.List<Integer> v, java.util.Optional<Integer> s) -> java.util.Optional.of(v.size()))
+        .join(ones.window(Durations.seconds(30)).reduceByKey(Integer::sum)
+            .cogroup(ones.groupByKey()).mapValues(t -> 1))
+        .print();
+    dev.eddy.streaming.MapWithStateDStream<String, Integer, Integer, Integer> running = ones.mapWithState(
+        dev.eddy.streaming.StateSpec.function((String w, java.util.Optional<Integer> one,
+            dev.eddy.streaming.State<Integer> state) -> one.orElse(0)));
+    running.union(running.stateSnapshots().map(kv -> kv._2())).print();
+    words.countByValue().flatMapValues(n -> java.util.List.of(n).iterator()).print();
+    words.repartition(4).glom().mapPartitions(it -> it).transform(rdd -> rdd).count().print();
+    String expected = String.join("\n",
+        "print [8]  ForEachDStream",
+        " |  reduceByKeyAndWindow(30 s, 10 s) [5]  ReducedWindowedDStream",
+        " |  reduceByKey [6]  ShuffledDStream",
+        " |  mapToPair [3]  MappedDStream",
+        " |  flatMap [2]  FlatMappedDStream",
+        " |  textGeneratorStream [1]  TextGeneratorInputDStream",
+        "print [23]  ForEachDStream",
+        " |  join [21]  TransformedDStream",
+        " |  updateStateByKey [9]  StateDStream",
+        " |  mapToPair [3]  MappedDStream  (shown above)",
+        " |  mapValues [19]  MapValuedDStream",
+        " |  cogroup [17]  TransformedDStream",
+        " |  reduceByKey [13]  ShuffledDStream",
+        " |  window(30 s, 1 s) [11]  WindowedDStream",
+        " |  mapToPair [3]  MappedDStream  (shown above)",
+        " |  groupByKey [15]  TransformedDStream",
+        " |  mapToPair [3]  MappedDStream  (shown above)",
+        "print [30]  ForEachDStream",
+        " |  union [29]  UnionDStream",
+        " |  mapWithState [24]  MapWithStateDStream",
+        " |  state (mapWithState) [25]  InternalMapWithStateDStream",
+        " |  mapToPair [3]  MappedDStream  (shown above)",
+        " |  map [28]  MappedDStream",
+        " |  stateSnapshots [26]  FlatMappedDStream",
+        " |  state (mapWithState) [25]  InternalMapWithStateDStream  (shown above)",
+        "print [35]  ForEachDStream",
+        " |  flatMapValues [33]  FlatMapValuedDStream",
+        " |  countByValue [31]  TransformedDStream",
+        " |  flatMap [2]  FlatMappedDStream  (shown above)",
+        "print [41]  ForEachDStream",
+        " |  count [40]  CountDStream",
+        " |  transform [39]  TransformedDStream",
+        " |  mapPartitions [38]  MapPartitionedDStream",
+        " |  glom [37]  GlommedDStream",
+        " |  repartition(4) [36]  TransformedDStream",
+        " |  flatMap [2]  FlatMappedDStream  (shown above)",
+        "");
+    assertEquals(expected, ssc.dag().toText());
   }
 
   @Test

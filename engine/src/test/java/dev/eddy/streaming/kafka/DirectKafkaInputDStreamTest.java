@@ -12,6 +12,7 @@ import dev.eddy.EddyContext;
 import dev.eddy.rdd.RDD;
 import dev.eddy.streaming.Durations;
 import dev.eddy.streaming.StreamingContext;
+import dev.eddy.streaming.StreamingContextState;
 import dev.eddy.streaming.scheduler.BatchCompleted;
 import dev.eddy.streaming.scheduler.StreamInputInfo;
 import dev.eddy.streaming.scheduler.StreamingListener;
@@ -277,6 +278,7 @@ class DirectKafkaInputDStreamTest {
     IllegalArgumentException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
         () -> assertThrows(IllegalArgumentException.class, ssc::start));
     assertTrue(e.getMessage().contains("'no-such-topic' does not exist"), e.getMessage());
+    assertEquals(StreamingContextState.STOPPED, ssc.getState(), "a start that failed leaves no run behind");
   }
 
   @Test
@@ -327,6 +329,20 @@ class DirectKafkaInputDStreamTest {
     assertEquals(List.of("p1-1", "p1-2", "p0-2", "p0-3"), rdd.map(ConsumerRecord::value).collect());
     assertEquals(List.of("p1-1", "p1-2", "p0-2", "p0-3"), rdd.map(ConsumerRecord::value).collect(), "again, from cached consumers");
     assertEquals(List.of("p1-1"), rdd.map(ConsumerRecord::value).take(1));
+  }
+
+  @Test
+  void aRangeEndingAtThePartitionsEndDoesNotWaitForMoreRecords() {
+    broker.createTopic("to-end", 1);
+    produce(broker, "to-end", 0, 0, 4);
+    RDD<ConsumerRecord<String, String>> rdd = KafkaUtils.createRDD(sc, consumerParams(broker, null),
+        new OffsetRange[] {OffsetRange.create("to-end", 0, 0, 4)}, LocationStrategies.PreferConsistent());
+    assertEquals(4, rdd.count(), "first read, connecting a task consumer");
+    long start = System.nanoTime();
+    assertEquals(4, rdd.count(), "again, from the cached consumer");
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    // after the range's last record a poll for more would block for its whole timeout (1 s): no records follow
+    assertTrue(millis < 1000, "reading a range up to the partition's end took " + millis + " ms");
   }
 
   @Test

@@ -77,6 +77,12 @@ public final class DStreamDag {
     return merged.build();
   }
 
+  /** Returns a duration as operator names show it: {@code "30 s"}, or {@code "1500 ms"} when not whole seconds. */
+  public static String duration(dev.eddy.streaming.Duration d) {
+    long ms = d.milliseconds();
+    return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+  }
+
   private static DStream<?> drawn(DStream<?> stream) {
     DStream<?> s = stream;
     while (s instanceof PairDStream<?, ?>) {

@@ -22,6 +22,11 @@ public final class FlatMapValuedDStream<K, V, U> extends DStream<Tuple2<K, U>> {
   }
 
   @Override
+  public String operatorName() {
+    return "flatMapValues";
+  }
+
+  @Override
   public Duration slideDuration() {
     return parent.slideDuration();
   }

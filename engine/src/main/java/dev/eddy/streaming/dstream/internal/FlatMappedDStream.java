@@ -12,11 +12,23 @@ import java.util.Optional;
 public final class FlatMappedDStream<T, R> extends DStream<R> {
   private final DStream<T> parent;
   private final FlatMapFunction<T, R> f;
+  private final String operation;
 
   public FlatMappedDStream(DStream<T> parent, FlatMapFunction<T, R> f) {
+    this(parent, f, "flatMap");
+  }
+
+  /** @param operation the name the diagram shows, such as {@code "flatMapToPair"} */
+  public FlatMappedDStream(DStream<T> parent, FlatMapFunction<T, R> f, String operation) {
     super(parent.context());
     this.parent = parent;
     this.f = f;
+    this.operation = operation;
+  }
+
+  @Override
+  public String operatorName() {
+    return operation;
   }
 
   @Override

@@ -40,6 +40,12 @@ public final class InternalMapWithStateDStream<K, V, S, R> extends DStream<MapWi
     persist(StorageLevel.MEMORY_ONLY);
   }
 
+  /** Returns {@code "state (mapWithState)"}: the states that {@code mapWithState} and {@code stateSnapshots} read. */
+  @Override
+  public String operatorName() {
+    return "state (mapWithState)";
+  }
+
   @Override
   public Duration slideDuration() {
     return parent.slideDuration();

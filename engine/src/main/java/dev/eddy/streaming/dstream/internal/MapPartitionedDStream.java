@@ -14,12 +14,25 @@ public final class MapPartitionedDStream<T, R> extends DStream<R> {
   private final DStream<T> parent;
   private final FlatMapFunction<Iterator<T>, R> f;
   private final boolean preservesPartitioning;
+  private final String operation;
 
   public MapPartitionedDStream(DStream<T> parent, FlatMapFunction<Iterator<T>, R> f, boolean preservesPartitioning) {
+    this(parent, f, preservesPartitioning, "mapPartitions");
+  }
+
+  /** @param operation the name the diagram shows, such as {@code "mapPartitionsToPair"} */
+  public MapPartitionedDStream(
+      DStream<T> parent, FlatMapFunction<Iterator<T>, R> f, boolean preservesPartitioning, String operation) {
     super(parent.context());
     this.parent = parent;
     this.f = f;
     this.preservesPartitioning = preservesPartitioning;
+    this.operation = operation;
+  }
+
+  @Override
+  public String operatorName() {
+    return operation;
   }
 
   @Override

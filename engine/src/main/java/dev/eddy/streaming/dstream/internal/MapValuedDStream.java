@@ -22,6 +22,11 @@ public final class MapValuedDStream<K, V, U> extends DStream<Tuple2<K, U>> {
   }
 
   @Override
+  public String operatorName() {
+    return "mapValues";
+  }
+
+  @Override
   public Duration slideDuration() {
     return parent.slideDuration();
   }

@@ -12,11 +12,23 @@ import java.util.Optional;
 public final class MappedDStream<T, R> extends DStream<R> {
   private final DStream<T> parent;
   private final Function<T, R> f;
+  private final String operation;
 
   public MappedDStream(DStream<T> parent, Function<T, R> f) {
+    this(parent, f, "map");
+  }
+
+  /** @param operation the name the diagram shows, such as {@code "mapToPair"} */
+  public MappedDStream(DStream<T> parent, Function<T, R> f, String operation) {
     super(parent.context());
     this.parent = parent;
     this.f = f;
+    this.operation = operation;
+  }
+
+  @Override
+  public String operatorName() {
+    return operation;
   }
 
   @Override

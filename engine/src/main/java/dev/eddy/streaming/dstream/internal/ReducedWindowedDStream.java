@@ -63,6 +63,12 @@ public final class ReducedWindowedDStream<K, V> extends DStream<Tuple2<K, V>> {
     persist(StorageLevel.MEMORY_ONLY);
   }
 
+  /** Returns {@code "reduceByKeyAndWindow(30 s, 10 s)"}: the window's length and slide. */
+  @Override
+  public String operatorName() {
+    return "reduceByKeyAndWindow(" + DStreamDag.duration(windowDuration) + ", " + DStreamDag.duration(slide) + ")";
+  }
+
   @Override
   public Duration slideDuration() {
     return slide;

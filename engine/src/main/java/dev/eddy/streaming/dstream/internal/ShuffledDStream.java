@@ -24,7 +24,9 @@ public final class ShuffledDStream<K, V, C> extends DStream<Tuple2<K, C>> {
   private final Function2<C, C, C> mergeCombiners;
   private final Partitioner partitioner;
   private final boolean mapSideCombine;
+  private final String operation;
 
+  /** Creates a {@code reduceByKey}, as the diagram names it. */
   public ShuffledDStream(
       DStream<Tuple2<K, V>> parent,
       Function<V, C> createCombiner,
@@ -32,6 +34,18 @@ public final class ShuffledDStream<K, V, C> extends DStream<Tuple2<K, C>> {
       Function2<C, C, C> mergeCombiners,
       Partitioner partitioner,
       boolean mapSideCombine) {
+    this(parent, createCombiner, mergeValue, mergeCombiners, partitioner, mapSideCombine, "reduceByKey");
+  }
+
+  /** @param operation the name the diagram shows: {@code "reduceByKey"} or {@code "combineByKey"} */
+  public ShuffledDStream(
+      DStream<Tuple2<K, V>> parent,
+      Function<V, C> createCombiner,
+      Function2<C, V, C> mergeValue,
+      Function2<C, C, C> mergeCombiners,
+      Partitioner partitioner,
+      boolean mapSideCombine,
+      String operation) {
     super(parent.context());
     if (partitioner == null) {
       throw new NullPointerException("partitioner");
@@ -42,6 +56,7 @@ public final class ShuffledDStream<K, V, C> extends DStream<Tuple2<K, C>> {
     this.mergeCombiners = mergeCombiners;
     this.partitioner = partitioner;
     this.mapSideCombine = mapSideCombine;
+    this.operation = operation;
   }
 
   /** Returns a {@code reduceByKey} into {@code numPartitions} hash partitions. */
@@ -60,7 +75,7 @@ public final class ShuffledDStream<K, V, C> extends DStream<Tuple2<K, C>> {
 
   @Override
   public String operatorName() {
-    return "reduceByKey";
+    return operation;
   }
 
   @Override

@@ -50,6 +50,11 @@ public final class StateDStream<K, V, S> extends DStream<Tuple2<K, S>> {
   }
 
   @Override
+  public String operatorName() {
+    return "updateStateByKey";
+  }
+
+  @Override
   public Duration slideDuration() {
     return parent.slideDuration();
   }

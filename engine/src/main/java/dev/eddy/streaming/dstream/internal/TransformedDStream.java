@@ -25,9 +25,19 @@ public final class TransformedDStream<U> extends DStream<U> {
 
   private final List<DStream<?>> parents;
   private final Transform<U> f;
+  private final String operation;
 
   /** @throws IllegalArgumentException if there are no parents or their slides differ */
   public TransformedDStream(List<DStream<?>> parents, Transform<U> f) {
+    this(parents, f, "transform");
+  }
+
+  /**
+   * @param operation the name the diagram shows, such as {@code "join"} for an operator built on
+   *     a transform
+   * @throws IllegalArgumentException if there are no parents or their slides differ
+   */
+  public TransformedDStream(List<DStream<?>> parents, Transform<U> f, String operation) {
     super(first(parents).context());
     if (parents.stream().map(DStream::slideDuration).distinct().count() > 1) {
       throw new IllegalArgumentException("Some of the DStreams have different slide durations: "
@@ -38,6 +48,7 @@ public final class TransformedDStream<U> extends DStream<U> {
     }
     this.parents = List.copyOf(parents);
     this.f = f;
+    this.operation = operation;
   }
 
   private static DStream<?> first(List<DStream<?>> parents) {
@@ -48,17 +59,34 @@ public final class TransformedDStream<U> extends DStream<U> {
   }
 
   /** Returns a transform of one stream's RDD and the batch time. */
-  @SuppressWarnings("unchecked")
   public static <T, U> TransformedDStream<U> of(DStream<T> parent, Function2<RDD<T>, Time, RDD<U>> f) {
-    return new TransformedDStream<>(List.of(parent), (rdds, time) -> f.call((RDD<T>) rdds.get(0), time));
+    return named("transform", parent, f);
   }
 
   /** Returns a transform of two streams' RDDs and the batch time. */
-  @SuppressWarnings("unchecked")
   public static <T, V, U> TransformedDStream<U> of(
       DStream<T> first, DStream<V> second, Function3<RDD<T>, RDD<V>, Time, RDD<U>> f) {
-    return new TransformedDStream<>(
-        List.of(first, second), (rdds, time) -> f.call((RDD<T>) rdds.get(0), (RDD<V>) rdds.get(1), time));
+    return named("transformWith", first, second, f);
+  }
+
+  /** Returns a transform of one stream's RDD that the diagram names {@code operation}. */
+  @SuppressWarnings("unchecked")
+  public static <T, U> TransformedDStream<U> named(
+      String operation, DStream<T> parent, Function2<RDD<T>, Time, RDD<U>> f) {
+    return new TransformedDStream<>(List.of(parent), (rdds, time) -> f.call((RDD<T>) rdds.get(0), time), operation);
+  }
+
+  /** Returns a transform of two streams' RDDs that the diagram names {@code operation}. */
+  @SuppressWarnings("unchecked")
+  public static <T, V, U> TransformedDStream<U> named(
+      String operation, DStream<T> first, DStream<V> second, Function3<RDD<T>, RDD<V>, Time, RDD<U>> f) {
+    return new TransformedDStream<>(List.of(first, second),
+        (rdds, time) -> f.call((RDD<T>) rdds.get(0), (RDD<V>) rdds.get(1), time), operation);
+  }
+
+  @Override
+  public String operatorName() {
+    return operation;
   }
 
   @Override

@@ -52,6 +52,12 @@ public final class WindowedDStream<T> extends DStream<T> {
     return windowDuration;
   }
 
+  /** Returns {@code "window(30 s, 10 s)"}: the window's length and slide. */
+  @Override
+  public String operatorName() {
+    return "window(" + DStreamDag.duration(windowDuration) + ", " + DStreamDag.duration(slide) + ")";
+  }
+
   @Override
   public Duration slideDuration() {
     return slide;

@@ -103,6 +103,9 @@ final class OffsetRangeIterator<K, V> implements Iterator<ConsumerRecord<K, V>> 
 
   /** Returns the next record of the range, or null at its end; waits at most the poll timeout for progress. */
   private ConsumerRecord<K, V> fetch() {
+    if (consumer.nextOffset() >= range.untilOffset()) {
+      return null; // the range's last record was handed out: a poll would wait for records past it
+    }
     long deadline = System.nanoTime() + pollMillis * 1_000_000;
     while (true) {
       long wait = Math.max(1, Math.min(1_000, (deadline - System.nanoTime()) / 1_000_000));

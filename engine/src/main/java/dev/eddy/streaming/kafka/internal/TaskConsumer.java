@@ -61,6 +61,11 @@ final class TaskConsumer<K, V> implements AutoCloseable {
     nextOffset = r.offset();
   }
 
+  /** Returns the offset after the last record handed out, or the offset moved to; -1 before either. */
+  long nextOffset() {
+    return nextOffset;
+  }
+
   /** Returns the consumer's fetch position: past any gap (transaction markers) it has skipped. */
   long fetchPosition() {
     return buffer.isEmpty() ? consumer.position(tp, Duration.ofSeconds(10)) : nextOffset;
