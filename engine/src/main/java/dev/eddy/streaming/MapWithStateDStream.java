@@ -63,4 +63,11 @@ public final class MapWithStateDStream<K, V, S, R> extends DStream<R> {
   public Optional<RDD<R>> compute(Time validTime) {
     return internal.getOrCompute(validTime).map(rdd -> rdd.flatMap(p -> p.mapped().iterator()));
   }
+
+  /** Checkpoints the state (not the mapped records) every {@code interval}, as Spark's; returns this stream. */
+  @Override
+  public MapWithStateDStream<K, V, S, R> checkpoint(Duration interval) {
+    internal.checkpoint(interval);
+    return this;
+  }
 }

@@ -28,6 +28,12 @@ import dev.eddy.streaming.scheduler.BatchInfo;
 import dev.eddy.util.Clock;
 import dev.eddy.util.ManualClock;
 import dev.eddy.util.SystemClock;
+import dev.eddy.streaming.checkpoint.Checkpoint;
+import dev.eddy.streaming.checkpoint.CheckpointReader;
+import dev.eddy.streaming.checkpoint.CheckpointWriter;
+import dev.eddy.streaming.checkpoint.GraphSignature;
+import dev.eddy.streaming.scheduler.Checkpointer;
+import dev.eddy.streaming.scheduler.Recovery;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +44,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The entry point of streaming, as Spark's {@code JavaStreamingContext} (the notebook's
@@ -259,8 +266,10 @@ public final class StreamingContext {
   }
 
   /**
-   * Sets the directory checkpointed RDDs are written under, as Spark's
-   * {@code ssc.checkpoint(dir)}; here it sets the engine context's checkpoint directory.
+   * Sets the directory checkpoints are written to, as Spark's {@code ssc.checkpoint(dir)}: the
+   * engine context's checkpoint directory (checkpointed RDDs go to a subdirectory), and the
+   * streaming checkpoints, which the next start writes after every checkpoint interval (see
+   * {@link #getOrCreate} and docs/fault-tolerance.md).
    */
   public void checkpoint(String directory) {
     sc.setCheckpointDir(directory);
@@ -320,7 +329,7 @@ public final class StreamingContext {
         bus = new StreamingListenerBus(
             "eddy-streaming-listeners-" + name, this::allListeners, e -> counter.batchCompleted(e.batchInfo()));
         listenerBus = bus;
-        scheduler = new JobScheduler(graph, clock, batchDuration, bus, name, receiverTracker);
+        scheduler = newScheduler(bus);
         starting = scheduler;
         bus.start();
         state = StreamingContextState.ACTIVE;
@@ -571,12 +580,92 @@ public final class StreamingContext {
     return all;
   }
 
-  // ---------------------------------------------------------------- checkpoint directory (receiver write-ahead log)
+  // ---------------------------------------------------------------- streaming checkpoints and recovery
 
   private volatile Path checkpointDirectory;
+  /** The checkpoint the next start recovers from, set by getOrCreate; used once. */
+  private Recovery recovery;
+
+  /**
+   * Returns a context that goes on from the newest checkpoint in {@code checkpointDir}, or the
+   * factory's context as it is when there is none, as Spark's {@code getOrCreate}. The factory is
+   * always called: Eddy never serializes code, so the factory defines the streams and outputs
+   * again (function bodies may change; the shape may not). When a checkpoint exists, this checks
+   * that the graph has the checkpoint's shape and batch duration, and makes {@link #start()}
+   * restore each input's position and the state of every state stream, re-run the batches the
+   * checkpoint had pending, and run the batches missed while down (from the checkpoint's time to
+   * the clock's; at most {@code eddy.streaming.recovery.maxMissedBatches}, default 100, the oldest
+   * skipped beyond that) before continuing. A damaged newest checkpoint is skipped for the one
+   * before it. The factory should call {@code ssc.checkpoint(checkpointDir)}; if it did not, this
+   * does.
+   *
+   * <p>In a notebook, run the cell again after stopping the context it made
+   * ({@code ssc.stop()}): a context that is running with the same checkpoint directory makes this
+   * throw, as two contexts writing one directory would overwrite each other's checkpoints.
+   *
+   * @throws dev.eddy.streaming.checkpoint.IncompatibleGraphException naming every difference, if
+   *     the factory's streams, outputs or batch duration differ from the checkpoint's
+   * @throws IllegalArgumentException if the factory's context checkpoints to another directory
+   * @throws IllegalStateException if the factory's context was started, or another running
+   *     context checkpoints to this directory
+   */
+  public static StreamingContext getOrCreate(String checkpointDir, Supplier<StreamingContext> factory) {
+    Path dir = Path.of(checkpointDir).toAbsolutePath().normalize();
+    StreamingContext ssc = factory.get();
+    if (ssc == null) {
+      throw new NullPointerException("the getOrCreate factory returned null instead of a StreamingContext");
+    }
+    if (ssc.getState() != StreamingContextState.INITIALIZED) {
+      throw new IllegalStateException("the getOrCreate factory must return a new StreamingContext, not one that was "
+          + "started (" + ssc + ")");
+    }
+    if (ssc.checkpointDirectory == null) {
+      ssc.checkpoint(checkpointDir);
+    } else if (!ssc.checkpointDirectory.equals(dir)) {
+      throw new IllegalArgumentException("the getOrCreate factory's context checkpoints to " + ssc.checkpointDirectory
+          + ", not " + dir + "; call ssc.checkpoint(\"" + checkpointDir + "\") in the factory");
+    }
+    ssc.assertNoOtherWriter();
+    Optional<Checkpoint> latest = CheckpointReader.latest(dir, ssc.sc.serializer());
+    if (latest.isPresent()) {
+      latest.get().checkCompatible(ssc.batchDuration, GraphSignature.of(ssc.graph));
+      synchronized (ssc) {
+        ssc.recovery = Recovery.fromConf(latest.get(), ssc.sc.getConf());
+      }
+    }
+    return ssc;
+  }
 
   /** Returns the directory set with {@link #checkpoint(String)}, if any. */
   public Optional<Path> checkpointDirectory() {
     return Optional.ofNullable(checkpointDirectory);
+  }
+
+  /** Returns the time of the checkpoint the next {@link #start()} recovers from, if any. */
+  public synchronized Optional<Time> recoveringFrom() {
+    return Optional.ofNullable(recovery).map(r -> r.checkpoint().checkpointTime());
+  }
+
+  /** Builds a run's scheduler: checkpointing when a directory is set, recovering once if getOrCreate asked. */
+  private JobScheduler newScheduler(StreamingListenerBus bus) {
+    JobScheduler s = new JobScheduler(graph, clock, batchDuration, bus, name, receiverTracker);
+    Path dir = checkpointDirectory;
+    if (dir != null) {
+      assertNoOtherWriter();
+      s.checkpointWith(new Checkpointer(graph, batchDuration, CheckpointWriter.fromConf(dir, sc.serializer(), sc.getConf())));
+    }
+    s.recoverFrom(recovery);
+    recovery = null;
+    return s;
+  }
+
+  private void assertNoOtherWriter() {
+    Path dir = checkpointDirectory;
+    for (StreamingContext other : ActiveContexts.list()) {
+      if (other != this && dir != null && dir.equals(other.checkpointDirectory)) {
+        throw new IllegalStateException(other + " is running and checkpoints to " + dir
+            + "; stop it first (ssc.stop()), as two contexts would overwrite each other's checkpoints");
+      }
+    }
   }
 }

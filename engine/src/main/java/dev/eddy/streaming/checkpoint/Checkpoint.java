@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -42,8 +43,10 @@ public final class Checkpoint {
   private final List<Time> pendingTimes;
   private final Map<Integer, String> inputPositions;
   private final Map<String, List<List<Object>>> blobs;
+  private final Optional<Time> zeroTime;
 
   private Checkpoint(Builder b) {
+    this.zeroTime = Optional.ofNullable(b.zeroTime);
     this.checkpointTime = b.checkpointTime;
     this.batchDuration = b.batchDuration;
     this.graph = b.graph;
@@ -69,6 +72,15 @@ public final class Checkpoint {
   /** Returns the shape of the graph that wrote the checkpoint. */
   public GraphSignature graph() {
     return graph;
+  }
+
+  /**
+   * Returns the context's zero time (one batch interval before the first batch of the run that
+   * wrote it), which a recovered context keeps so that windows and slides stay aligned; empty if
+   * the writer did not record it.
+   */
+  public Optional<Time> zeroTime() {
+    return zeroTime;
   }
 
   /** Returns the batches generated but not yet completed at the checkpoint, oldest first. */
@@ -127,7 +139,8 @@ public final class Checkpoint {
   @Override
   public boolean equals(Object o) {
     return o instanceof Checkpoint c && checkpointTime.equals(c.checkpointTime) && batchDuration.equals(c.batchDuration)
-        && graph.equals(c.graph) && pendingTimes.equals(c.pendingTimes) && positionsEqual(c) && blobs.equals(c.blobs);
+        && graph.equals(c.graph) && pendingTimes.equals(c.pendingTimes) && positionsEqual(c) && blobs.equals(c.blobs)
+        && zeroTime.equals(c.zeroTime);
   }
 
   @Override
@@ -155,6 +168,7 @@ public final class Checkpoint {
     private List<Time> pendingTimes = List.of();
     private final Map<Integer, String> inputPositions = new TreeMap<>();
     private final Map<String, List<List<Object>>> blobs = new LinkedHashMap<>();
+    private Time zeroTime;
 
     private Builder(Time checkpointTime, Duration batchDuration, GraphSignature graph) {
       this.checkpointTime = Objects.requireNonNull(checkpointTime, "checkpointTime");
@@ -163,6 +177,12 @@ public final class Checkpoint {
       if (checkpointTime.milliseconds() < 0) {
         throw new IllegalArgumentException("a checkpoint time cannot be negative: " + checkpointTime);
       }
+    }
+
+    /** Sets the context's zero time (one batch interval before its run's first batch). */
+    public Builder zeroTime(Time time) {
+      this.zeroTime = Objects.requireNonNull(time, "zeroTime");
+      return this;
     }
 
     /** Sets the batches generated but not yet completed. */

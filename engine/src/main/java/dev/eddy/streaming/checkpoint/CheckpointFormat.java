@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,7 +41,7 @@ final class CheckpointFormat {
   /** A checkpoint's metadata: the checkpoint without its blobs' contents. */
   record Metadata(
       Time checkpointTime, Duration batchDuration, GraphSignature graph, List<Time> pendingTimes,
-      Map<Integer, String> inputPositions, Map<String, BlobEntry> blobs) {}
+      Map<Integer, String> inputPositions, Map<String, BlobEntry> blobs, Optional<Time> zeroTime) {}
 
   static String directoryName(Time time) {
     return PREFIX + time.milliseconds();
@@ -77,6 +78,7 @@ final class CheckpointFormat {
     root.put("version", Checkpoint.FORMAT_VERSION);
     root.put("checkpointTime", m.checkpointTime().milliseconds());
     root.put("batchDurationMs", m.batchDuration().milliseconds());
+    m.zeroTime().ifPresent(z -> root.put("zeroTimeMs", z.milliseconds()));
     root.set("graph", graphToJson(m.graph()));
     ArrayNode pending = root.putArray("pendingTimes");
     m.pendingTimes().forEach(t -> pending.add(t.milliseconds()));
@@ -138,7 +140,8 @@ final class CheckpointFormat {
             text(b, "file"), number(b, "bytes"), number(b, "crc32c"), (int) number(b, "partitions"), text(b, "serializer")));
       }
       return new Metadata(new Time(number(root, "checkpointTime")), new Duration(number(root, "batchDurationMs")),
-          graphFromJson(object(root, "graph")), pending, inputs, blobs);
+          graphFromJson(object(root, "graph")), pending, inputs, blobs,
+          root.has("zeroTimeMs") ? Optional.of(new Time(number(root, "zeroTimeMs"))) : Optional.empty());
     } catch (IllegalArgumentException e) {
       throw corrupt(checkpoint, "its metadata is incomplete: " + e.getMessage(), e);
     }

@@ -80,6 +80,7 @@ public final class CheckpointReader {
     CheckpointFormat.Metadata m = CheckpointFormat.fromJson(checkpoint, readFile(checkpoint, CheckpointFormat.METADATA_FILE));
     Checkpoint.Builder b = Checkpoint.builder(m.checkpointTime(), m.batchDuration(), m.graph()).pendingTimes(m.pendingTimes());
     m.inputPositions().forEach(b::inputPosition);
+    m.zeroTime().ifPresent(b::zeroTime);
     for (Map.Entry<String, CheckpointFormat.BlobEntry> e : m.blobs().entrySet()) {
       b.blob(e.getKey(), readBlob(checkpoint, e.getKey(), e.getValue(), serializer));
     }

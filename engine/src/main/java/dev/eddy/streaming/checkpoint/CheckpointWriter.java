@@ -110,7 +110,7 @@ public final class CheckpointWriter {
       }
       byte[] metadata = CheckpointFormat.toJson(new CheckpointFormat.Metadata(
           checkpoint.checkpointTime(), checkpoint.batchDuration(), checkpoint.graph(), checkpoint.pendingTimes(),
-          checkpoint.inputPositions(), blobs));
+          checkpoint.inputPositions(), blobs, checkpoint.zeroTime()));
       Path metadataFile = tmp.resolve(CheckpointFormat.METADATA_FILE);
       Files.write(metadataFile, metadata);
       force(metadataFile);

@@ -85,14 +85,8 @@ public final class GraphSignature {
 
   /** Returns the signature of {@code graph}'s current streams and outputs. */
   public static GraphSignature of(DStreamGraph graph) {
-    Map<Integer, DStream<?>> reachable = new HashMap<>();
     List<ForEachDStream<?>> outs = graph.outputStreams();
-    for (ForEachDStream<?> out : outs) {
-      out.dependencies().forEach(d -> collect(d, reachable));
-    }
-    graph.inputStreams().forEach(in -> collect(in, reachable));
-    List<DStream<?>> ordered = new ArrayList<>(reachable.values());
-    ordered.sort(Comparator.comparingInt(DStream::id));
+    List<DStream<?>> ordered = streamsOf(graph);
     Map<Integer, Integer> position = new LinkedHashMap<>();
     for (DStream<?> s : ordered) {
       position.put(s.id(), position.size());
@@ -107,6 +101,22 @@ public final class GraphSignature {
       outputs.add(new Output(operationOf(out), position.get(out.dependencies().get(0).id())));
     }
     return new GraphSignature(streams, outputs);
+  }
+
+  /**
+   * Returns the streams a signature of {@code graph} describes, in its order: those reachable from
+   * an output or registered as inputs, by stream id. A stream's index here names it in a
+   * checkpoint (its state blobs), since ids change when cells are run again.
+   */
+  public static List<DStream<?>> streamsOf(DStreamGraph graph) {
+    Map<Integer, DStream<?>> reachable = new HashMap<>();
+    for (ForEachDStream<?> out : graph.outputStreams()) {
+      out.dependencies().forEach(d -> collect(d, reachable));
+    }
+    graph.inputStreams().forEach(in -> collect(in, reachable));
+    List<DStream<?>> ordered = new ArrayList<>(reachable.values());
+    ordered.sort(Comparator.comparingInt(DStream::id));
+    return ordered;
   }
 
   public List<Stream> streams() {

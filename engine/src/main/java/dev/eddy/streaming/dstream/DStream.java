@@ -620,4 +620,41 @@ public abstract class DStream<T> {
   public String toString() {
     return getClass().getSimpleName() + " [" + id + "]";
   }
+
+  // ---------------------------------------------------------------- streaming checkpoints (recovery)
+
+  /**
+   * Returns what this stream needs, beyond its parents, to go on after a recovery from a
+   * checkpoint at {@code time}: named blobs of partitions (one list per partition). Empty for
+   * streams without state; state streams ({@code updateStateByKey}, {@code mapWithState},
+   * inverse windows) return their state as of {@code time}. Engine machinery, called on the
+   * batch thread after the batch at {@code time} ran.
+   */
+  public Map<String, List<List<?>>> checkpointData(Time time) {
+    return Map.of();
+  }
+
+  /**
+   * Restores what {@link #checkpointData} returned, as this stream's state just before the batch
+   * after {@code time}; called after the graph started and before any batch is generated.
+   */
+  public void restoreCheckpointData(Time time, Map<String, List<List<?>>> data) {}
+
+  /** Makes {@code rdd} this stream's RDD of the batch at {@code time}, as if it had been computed. */
+  protected final void restoreRDD(Time time, RDD<T> rdd) {
+    generatedRDDs.put(time, rdd);
+  }
+
+  /** Returns the elements of each partition of {@code rdd} (a job); for {@link #checkpointData}. */
+  protected static List<List<?>> partitionsOf(RDD<?> rdd) {
+    return new ArrayList<>(rdd.glom().collect());
+  }
+
+  /** Returns the elements of all {@code partitions}, in order; for {@link #restoreCheckpointData}. */
+  @SuppressWarnings("unchecked")
+  protected static <E> List<E> elementsOf(List<List<?>> partitions) {
+    List<E> all = new ArrayList<>();
+    partitions.forEach(p -> all.addAll((List<E>) p));
+    return all;
+  }
 }

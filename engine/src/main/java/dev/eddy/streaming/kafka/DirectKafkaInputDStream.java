@@ -1,5 +1,9 @@
 package dev.eddy.streaming.kafka;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.rdd.RDD;
 import dev.eddy.streaming.StreamingContext;
 import dev.eddy.streaming.Time;
@@ -14,6 +18,7 @@ import dev.eddy.streaming.scheduler.StreamingListener;
 import dev.eddy.streaming.scheduler.StreamingStopped;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +51,9 @@ import org.apache.kafka.common.errors.TimeoutException;
  *
  * <p>Unlike Spark, the stream never joins its consumer group (see {@link ConsumerStrategy}): it
  * starts at the offsets given, else the group's committed ones, else per
- * {@code auto.offset.reset}, and a restart does not wait for group rebalancing. Rate limits:
+ * {@code auto.offset.reset}, and a restart does not wait for group rebalancing. Its checkpoint
+ * position is each partition's offset after the batch and the ranges of the batches generated
+ * after it, which a recovery reads again exactly. Rate limits:
  * {@code spark.streaming.kafka.maxRatePerPartition} caps each partition's records per second of
  * batch interval; {@link #setRateLimiter} plugs in a backpressure estimate. Thread-safe.
  *
@@ -180,6 +187,10 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
     if (consumer == null) {
       throw new IllegalStateException("the Kafka stream is not running (its context is stopped)");
     }
+    List<OffsetRange> replayed = replay.remove(validTime);
+    if (replayed != null) {
+      return Optional.of(replay(validTime, replayed));
+    }
     List<OffsetRange> ranges = new ArrayList<>();
     try {
       List<TopicPartition> partitions = discoverPartitions();
@@ -303,4 +314,68 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
     until.forEach((tp, offset) -> offsets.put(tp, new OffsetAndMetadata(offset)));
     return offsets;
   }
+
+  // ---------------------------------------------------------------- streaming checkpoints (recovery)
+
+  /** Batches a recovery runs again, with the ranges they read the first time; guarded by this. */
+  private final Map<Time, List<OffsetRange>> replay = new HashMap<>();
+
+  /**
+   * Returns the offsets after the batch at {@code time} and the ranges of the later batches
+   * already generated: {@code {"offsets": [{"topic", "partition", "offset"}], "batches": {"<ms>":
+   * [{"topic", "partition", "from", "until"}]}}}; empty if that batch read nothing from Kafka.
+   */
+  @Override
+  public synchronized Optional<String> checkpointPosition(Time time) {
+    Optional<List<OffsetRange>> done = rangesOf(time);
+    if (done.isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectNode root = POSITION_JSON.createObjectNode();
+    ArrayNode offsets = root.putArray("offsets");
+    done.get().forEach(r -> offsets.addObject().put("topic", r.topic()).put("partition", r.partition())
+        .put("offset", r.untilOffset()));
+    ObjectNode batches = root.putObject("batches");
+    for (Time t = time.plus(slideDuration()); rangesOf(t).isPresent(); t = t.plus(slideDuration())) {
+      ArrayNode ranges = batches.putArray(String.valueOf(t.milliseconds()));
+      rangesOf(t).get().forEach(r -> ranges.addObject().put("topic", r.topic()).put("partition", r.partition())
+          .put("from", r.fromOffset()).put("until", r.untilOffset()));
+    }
+    return Optional.of(root.toString());
+  }
+
+  /** Continues from the offsets in {@code json}; the batches it lists read their recorded ranges again. */
+  @Override
+  public synchronized void restorePosition(String json) {
+    try {
+      JsonNode root = POSITION_JSON.readTree(json);
+      for (JsonNode o : root.withArray("offsets")) {
+        currentOffsets.put(new TopicPartition(o.get("topic").asText(), o.get("partition").asInt()), o.get("offset").asLong());
+      }
+      for (var it = root.with("batches").fields(); it.hasNext(); ) {
+        var batch = it.next();
+        List<OffsetRange> ranges = new ArrayList<>();
+        for (JsonNode r : batch.getValue()) {
+          ranges.add(OffsetRange.create(r.get("topic").asText(), r.get("partition").asInt(), r.get("from").asLong(),
+              r.get("until").asLong()));
+        }
+        replay.put(new Time(Long.parseLong(batch.getKey())), ranges);
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new IllegalArgumentException("not a Kafka stream position: " + json + " (" + e.getMessage() + ")", e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private Optional<List<OffsetRange>> rangesOf(Time time) {
+    return inputInfo(time).map(info -> (List<OffsetRange>) info.metadata().get(METADATA_KEY_OFFSETS));
+  }
+
+  private RDD<ConsumerRecord<K, V>> replay(Time validTime, List<OffsetRange> ranges) {
+    ranges.forEach(r -> currentOffsets.put(r.topicPartition(), r.untilOffset()));
+    reportInput(validTime, ranges.stream().mapToLong(OffsetRange::count).sum(), metadata(ranges));
+    return new KafkaRDD<>(context().sparkContext(), taskParams, ranges, conf);
+  }
+
+  private static final ObjectMapper POSITION_JSON = new ObjectMapper();
 }

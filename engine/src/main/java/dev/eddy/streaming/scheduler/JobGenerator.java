@@ -21,6 +21,7 @@ public final class JobGenerator {
   private final Duration batchDuration;
   private final Consumer<JobSet> submit;
   private final RecurringTimer timer;
+  private final Clock clock;
   private final ReceiverTracker receiverTracker;
   private volatile long nextBatchTime;
 
@@ -29,6 +30,7 @@ public final class JobGenerator {
       DStreamGraph graph, Clock clock, Duration batchDuration, Consumer<JobSet> submit, String name,
       ReceiverTracker receiverTracker) {
     this.graph = graph;
+    this.clock = clock;
     this.batchDuration = batchDuration;
     this.submit = submit;
     this.timer = new RecurringTimer(clock, batchDuration.milliseconds(), this::generate, name);
@@ -37,15 +39,45 @@ public final class JobGenerator {
 
   /** Starts the timer and returns the time of the first batch. */
   public Time start() {
-    List<Time> recovered = receiverTracker.recoveredBatches();
-    if (!recovered.isEmpty()) {
-      return startWithRecoveredBatches(recovered);
+    return start(null, zero -> {});
+  }
+
+  /**
+   * Starts from a checkpoint, as Spark's {@code restart}: starts the graph with the checkpoint's
+   * zero time, tells {@code started} (before any batch), restores inputs and state, generates the
+   * recovery's batches, then starts the timer after the last of them. Returns the time the first
+   * batch would have had, had the recovered ones been followed by the timer's without a gap (so
+   * counting batches from it holds). Without a recovery, starts as {@link #start()}.
+   */
+  public Time start(Recovery recovery, Consumer<Time> started) {
+    if (recovery == null) {
+      List<Time> fromReceiverLog = receiverTracker.recoveredBatches();
+      if (!fromReceiverLog.isEmpty()) {
+        return startWithRecoveredBatches(fromReceiverLog, started);
+      }
+      Time first = new Time(timer.nextTime());
+      graph.start(first.minus(batchDuration));
+      started.accept(first.minus(batchDuration));
+      nextBatchTime = first.milliseconds();
+      timer.start(first.milliseconds());
+      return first;
     }
-    Time first = new Time(timer.nextTime());
-    graph.start(first.minus(batchDuration));
-    nextBatchTime = first.milliseconds();
-    timer.start(first.milliseconds());
-    return first;
+    Time zero = recovery.zeroTime();
+    graph.start(zero);
+    started.accept(zero);
+    long now = clock.getTimeMillis();
+    List<Time> times = recovery.batchTimes(now);
+    Time stateTime = times.isEmpty() ? recovery.checkpoint().checkpointTime() : times.get(0).minus(batchDuration);
+    Time last = times.isEmpty() ? stateTime : times.get(times.size() - 1);
+    // the timer goes on from the clock's time when the recovered batches were chosen, not after
+    // they were generated, so that no batch time falls between the two
+    long interval = batchDuration.milliseconds();
+    long first = Math.max((Math.floorDiv(now, interval) + 1) * interval, last.milliseconds() + interval);
+    recovery.restore(graph, stateTime);
+    times.forEach(t -> generate(t.milliseconds()));
+    nextBatchTime = first;
+    timer.start(first);
+    return new Time(first - times.size() * batchDuration.milliseconds());
   }
 
   /** Stops cutting batches; waits for the batch being generated, if any. */
@@ -86,12 +118,14 @@ public final class JobGenerator {
    * the first batch would have had if the recovered ones had been followed by the timer's without a
    * gap, so counting batches from it holds.
    */
-  private Time startWithRecoveredBatches(List<Time> recovered) {
+  private Time startWithRecoveredBatches(List<Time> recovered, Consumer<Time> started) {
     long interval = batchDuration.milliseconds();
     Time oldest = recovered.get(0);
     Time newest = recovered.get(recovered.size() - 1);
     long first = Math.max(timer.nextTime(), newest.milliseconds() + interval);
-    graph.start(new Time(Math.min(first, oldest.milliseconds()) - interval));
+    Time zero = new Time(Math.min(first, oldest.milliseconds()) - interval);
+    graph.start(zero);
+    started.accept(zero);
     System.err.println("Eddy: running again " + recovered.size() + " batch(es) recovered from the receiver write-ahead"
         + " log (" + oldest + (recovered.size() > 1 ? " to " + newest : "") + ") before the batch of " + new Time(first));
     recovered.forEach(t -> generate(t.milliseconds()));

@@ -4,6 +4,7 @@ import dev.eddy.streaming.DStreamGraph;
 import dev.eddy.streaming.Duration;
 import dev.eddy.streaming.Time;
 import dev.eddy.util.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -31,6 +32,9 @@ public final class JobScheduler {
   private final ReceiverTracker receiverTracker;
   private volatile Thread batchThread;
   private boolean stopped;
+  private final java.util.Set<Time> pending = new java.util.concurrent.ConcurrentSkipListSet<>();
+  private volatile Checkpointer checkpointer;
+  private volatile Recovery recovery;
 
   /** @param receiverTracker runs the context's receivers; started and stopped with the batches */
   public JobScheduler(
@@ -57,10 +61,25 @@ public final class JobScheduler {
     if (stopped) {
       return null;
     }
+    Checkpointer writer = checkpointer;
     // the graph decides at its start which input streams run; their receivers start after that
-    Time first = generator.start();
+    Time first = generator.start(recovery, zero -> {
+      if (writer != null) {
+        writer.start(zero);
+      }
+    });
     receiverTracker.start();
     return first;
+  }
+
+  /** Writes checkpoints with {@code writer} after the batches it says; call before {@link #start}. */
+  public void checkpointWith(Checkpointer writer) {
+    this.checkpointer = writer;
+  }
+
+  /** Makes {@link #start} recover from a checkpoint; call before it. */
+  public void recoverFrom(Recovery recovery) {
+    this.recovery = recovery;
   }
 
   /**
@@ -103,6 +122,7 @@ public final class JobScheduler {
     BatchInfo info = new BatchInfo(
         jobSet.time(), jobSet.numRecords(), submitted, Optional.empty(), Optional.empty(), Optional.empty(),
         jobSet.inputInfos());
+    pending.add(jobSet.time());
     bus.post(new BatchSubmitted(info));
     try {
       batches.execute(() -> runBatch(jobSet, info));
@@ -132,9 +152,20 @@ public final class JobScheduler {
       }
     }
     long end = System.currentTimeMillis();
+    checkpointAfter(jobSet.time());
+    pending.remove(jobSet.time());
     graph.clearMetadata(jobSet.time());
     receiverTracker.batchCompleted(jobSet.time());
     bus.post(new BatchCompleted(withTimes(submitted, start, end, failure)));
+  }
+
+  /** Writes the checkpoint due after the batch at {@code time}, unless the batch was interrupted by a stop. */
+  private void checkpointAfter(Time time) {
+    Checkpointer writer = checkpointer;
+    if (writer != null && !Thread.currentThread().isInterrupted() && writer.isCheckpointTime(time)) {
+      List<Time> later = pending.stream().filter(t -> t.greater(time)).toList();
+      bus.post(writer.write(time, later));
+    }
   }
 
   private static String report(Time time, String reason) {

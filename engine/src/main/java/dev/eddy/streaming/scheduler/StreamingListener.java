@@ -21,4 +21,7 @@ public interface StreamingListener {
   default void onOutputRows(OutputRows event) {}
 
   default void onStreamingStopped(StreamingStopped event) {}
+
+  /** Called after each streaming checkpoint write, successful or not, before the batch's {@code onBatchCompleted}. */
+  default void onCheckpointWritten(CheckpointWritten event) {}
 }

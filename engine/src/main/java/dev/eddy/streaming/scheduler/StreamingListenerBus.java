@@ -71,6 +71,8 @@ public final class StreamingListenerBus {
       listener.onStreamingStarted(e);
     } else if (event instanceof StreamingStopped e) {
       listener.onStreamingStopped(e);
+    } else if (event instanceof CheckpointWritten e) {
+      listener.onCheckpointWritten(e);
     } else {
       throw new IllegalArgumentException("not a streaming event: " + event);
     }

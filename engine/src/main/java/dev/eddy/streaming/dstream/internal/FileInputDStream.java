@@ -1,5 +1,9 @@
 package dev.eddy.streaming.dstream.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.rdd.RDD;
 import dev.eddy.rdd.internal.UnionRDD;
 import dev.eddy.streaming.StreamingContext;
@@ -26,7 +30,9 @@ import java.util.stream.Stream;
  * batch did not read. Modification times are compared with the context's clock, so tests set them
  * on a {@link dev.eddy.util.ManualClock}'s scale. Names starting with {@code .} or {@code _} are
  * skipped, as are subdirectories. Files should be moved into the directory whole (written
- * elsewhere, then renamed). Thread-safe.
+ * elsewhere, then renamed). Its checkpoint position is the files read so far, the batches
+ * generated after the checkpoint with their files, and the start time, so a recovered stream
+ * reads the files that arrived while it was down and never a file twice. Thread-safe.
  */
 public final class FileInputDStream extends InputDStream<String> {
   /** Metadata key of the files a batch read: a list of paths. */
@@ -55,7 +61,7 @@ public final class FileInputDStream extends InputDStream<String> {
 
   @Override
   public Optional<RDD<String>> compute(Time validTime) {
-    List<Path> files = newFiles(validTime.milliseconds());
+    List<Path> files = replayed(validTime).orElseGet(() -> newFiles(validTime.milliseconds()));
     var sc = context().sparkContext();
     List<RDD<String>> rdds = new ArrayList<>();
     files.forEach(f -> rdds.add(sc.textFile(f.toString())));
@@ -93,4 +99,60 @@ public final class FileInputDStream extends InputDStream<String> {
     }
     return selected;
   }
+
+  // ---------------------------------------------------------------- streaming checkpoints (recovery)
+
+  /** Batches a recovery runs again, with the files they read the first time; guarded by this. */
+  private final Map<Time, List<Path>> replay = new HashMap<>();
+
+  /**
+   * Returns {@code {"ignoreBeforeMs": t, "readFiles": {"<path>": <modified ms>}, "batches":
+   * {"<ms>": ["<path>"]}}}: the files taken by the batch at {@code time} or earlier, or by the
+   * batches already generated after it, which are listed with their files.
+   */
+  @Override
+  public synchronized Optional<String> checkpointPosition(Time time) {
+    ObjectNode root = POSITION_JSON.createObjectNode();
+    root.put("ignoreBeforeMs", ignoreBefore);
+    ObjectNode read = root.putObject("readFiles");
+    readFiles.forEach((path, modified) -> read.put(path.toString(), modified));
+    ObjectNode batches = root.putObject("batches");
+    for (Time t = time.plus(slideDuration()); inputInfo(t).isPresent(); t = t.plus(slideDuration())) {
+      ArrayNode files = batches.putArray(String.valueOf(t.milliseconds()));
+      filesOf(t).forEach(files::add);
+    }
+    return Optional.of(root.toString());
+  }
+
+  /** Continues from {@code json}: files read before are not read again, files newer than the first run's start are. */
+  @Override
+  public synchronized void restorePosition(String json) {
+    try {
+      JsonNode root = POSITION_JSON.readTree(json);
+      ignoreBefore = root.get("ignoreBeforeMs").asLong();
+      for (var it = root.get("readFiles").fields(); it.hasNext(); ) {
+        var e = it.next();
+        readFiles.put(Path.of(e.getKey()), e.getValue().asLong());
+      }
+      for (var it = root.get("batches").fields(); it.hasNext(); ) {
+        var e = it.next();
+        List<Path> files = new ArrayList<>();
+        e.getValue().forEach(f -> files.add(Path.of(f.asText())));
+        replay.put(new Time(Long.parseLong(e.getKey())), files);
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new IllegalArgumentException("not a file stream position: " + json + " (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private synchronized Optional<List<Path>> replayed(Time time) {
+    return Optional.ofNullable(replay.remove(time));
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> filesOf(Time time) {
+    return inputInfo(time).map(i -> (List<String>) i.metadata().get(METADATA_KEY_FILES)).orElse(List.of());
+  }
+
+  private static final ObjectMapper POSITION_JSON = new ObjectMapper();
 }

@@ -69,4 +69,27 @@ public abstract class InputDStream<T> extends DStream<T> {
     super.clearMetadata(time);
     inputInfos.keySet().removeIf(t -> !t.greater(time));
   }
+
+  // ---------------------------------------------------------------- streaming checkpoints (recovery)
+
+  /**
+   * Returns where this stream stands after the batch at {@code time}, as a JSON object that a
+   * checkpoint stores and {@link #restorePosition} reads back (Kafka offsets, a batch index...);
+   * empty when the stream cannot say, so that after a recovery it reads on from wherever it then
+   * is (the queue stream: its RDDs are not saved). Called on the batch thread.
+   */
+  public Optional<String> checkpointPosition(Time time) {
+    return Optional.empty();
+  }
+
+  /**
+   * Makes the stream continue from a position {@link #checkpointPosition} returned; called at a
+   * recovery, after {@link #start} and before any batch is generated.
+   *
+   * @throws IllegalArgumentException if {@code json} is not a position of this kind of stream
+   */
+  public void restorePosition(String json) {
+    throw new IllegalArgumentException(getClass().getSimpleName() + " does not record positions, so it cannot restore "
+        + json);
+  }
 }

@@ -11,8 +11,11 @@ import dev.eddy.streaming.Duration;
 import dev.eddy.streaming.StateSpec;
 import dev.eddy.streaming.Time;
 import dev.eddy.streaming.dstream.DStream;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -81,5 +84,36 @@ public final class InternalMapWithStateDStream<K, V, S, R> extends DStream<MapWi
     }
     return sc.<Integer>parallelize(List.of(), partitioner.numPartitions())
         .mapPartitions((Iterator<Integer> it) -> List.of(MapWithStatePartition.<K, S, R>empty()).iterator());
+  }
+
+  /**
+   * Saves the state as of {@code time} as blob {@code state}: each partition's keys with their
+   * state and last update time ({@code Tuple2<K, Entry<S>>}); the batch's mapped output is not saved.
+   */
+  @Override
+  public Map<String, List<List<?>>> checkpointData(Time time) {
+    return getOrCompute(time).map(rdd -> Map.<String, List<List<?>>>of("state", partitionsOf(rdd.flatMap(
+            (MapWithStatePartition<K, S, R> p) -> {
+              List<Tuple2<K, MapWithStatePartition.Entry<S>>> entries = new ArrayList<>();
+              p.states().forEach((k, e) -> entries.add(new Tuple2<>(k, e)));
+              return entries.iterator();
+            }))))
+        .orElse(Map.of());
+  }
+
+  /** Makes the saved state this stream's state at {@code time}, placed by the spec's partitioner. */
+  @Override
+  public void restoreCheckpointData(Time time, Map<String, List<List<?>>> data) {
+    List<List<?>> state = data.get("state");
+    if (state == null) {
+      return;
+    }
+    List<Tuple2<K, MapWithStatePartition.Entry<S>>> entries = elementsOf(state);
+    restoreRDD(time, PairRDD.fromRDD(context().sparkContext().parallelize(entries)).partitionBy(partitioner)
+        .mapPartitions((Iterator<Tuple2<K, MapWithStatePartition.Entry<S>>> it) -> {
+          Map<K, MapWithStatePartition.Entry<S>> states = new HashMap<>();
+          it.forEachRemaining(kv -> states.put(kv._1(), kv._2()));
+          return List.of(new MapWithStatePartition<K, S, R>(states, List.of())).iterator();
+        }, true));
   }
 }

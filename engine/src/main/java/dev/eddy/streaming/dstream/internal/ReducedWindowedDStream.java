@@ -13,6 +13,7 @@ import dev.eddy.streaming.Time;
 import dev.eddy.streaming.dstream.DStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -154,5 +155,33 @@ public final class ReducedWindowedDStream<K, V> extends DStream<Tuple2<K, V>> {
       }
     }
     return acc;
+  }
+
+  /**
+   * Saves this stream's latest window at or before {@code time} as blob {@code window}; the
+   * per-batch reductions that later leave the window are recomputed from the input.
+   */
+  @Override
+  public Map<String, List<List<?>>> checkpointData(Time time) {
+    return latestAtOrBefore(time).flatMap(this::getOrCompute)
+        .map(rdd -> Map.<String, List<List<?>>>of("window", partitionsOf(rdd)))
+        .orElse(Map.of());
+  }
+
+  /** Makes the saved window this stream's latest RDD at or before {@code time}. */
+  @Override
+  public void restoreCheckpointData(Time time, Map<String, List<List<?>>> data) {
+    List<List<?>> window = data.get("window");
+    Optional<Time> at = latestAtOrBefore(time);
+    if (window != null && at.isPresent()) {
+      List<Tuple2<K, V>> pairs = elementsOf(window);
+      restoreRDD(at.get(), PairRDD.fromRDD(context().sparkContext().parallelize(pairs)).partitionBy(partitioner));
+    }
+  }
+
+  private Optional<Time> latestAtOrBefore(Time time) {
+    long zero = zeroTime().milliseconds();
+    long aligned = zero + Math.floorDiv(time.milliseconds() - zero, slide.milliseconds()) * slide.milliseconds();
+    return aligned > zero ? Optional.of(new Time(aligned)) : Optional.empty();
   }
 }

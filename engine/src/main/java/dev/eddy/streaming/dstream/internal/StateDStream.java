@@ -14,6 +14,7 @@ import dev.eddy.streaming.dstream.DStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -141,5 +142,21 @@ public final class StateDStream<K, V, S> extends DStream<Tuple2<K, S>> {
       }
     }
     return out.iterator();
+  }
+
+  /** Saves the state as of {@code time} as blob {@code state} (no partitions when there is none yet). */
+  @Override
+  public Map<String, List<List<?>>> checkpointData(Time time) {
+    return Map.of("state", getOrCompute(time).map(DStream::partitionsOf).orElse(List.of()));
+  }
+
+  /** Makes the saved state this stream's RDD at {@code time}, placed by its partitioner. */
+  @Override
+  public void restoreCheckpointData(Time time, Map<String, List<List<?>>> data) {
+    List<List<?>> state = data.get("state");
+    if (state != null) {
+      List<Tuple2<K, S>> pairs = elementsOf(state);
+      restoreRDD(time, PairRDD.fromRDD(context().sparkContext().parallelize(pairs)).partitionBy(partitioner));
+    }
   }
 }
