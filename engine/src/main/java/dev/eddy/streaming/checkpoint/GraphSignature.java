@@ -206,9 +206,17 @@ public final class GraphSignature {
     }
   }
 
+  /**
+   * Returns the stream's class name with the parameters its diagram name shows, such as a
+   * window's length and slide ({@code "WindowedDStream(30 s, 10 s)"}), so changing them is a
+   * change of shape; function bodies never show.
+   */
   private static String kindOf(DStream<?> s) {
     Class<?> c = s.getClass();
-    return c.getSimpleName().isEmpty() ? c.getName() : c.getSimpleName();
+    String kind = c.getSimpleName().isEmpty() ? c.getName() : c.getSimpleName();
+    String name = s.operatorName();
+    int parameters = name.indexOf('(');
+    return parameters < 0 ? kind : kind + name.substring(parameters);
   }
 
   /** Returns the operation name that starts an output's description ("print at ..."). */

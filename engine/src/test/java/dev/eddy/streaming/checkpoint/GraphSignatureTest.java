@@ -133,6 +133,14 @@ class GraphSignatureTest {
   }
 
   @Test
+  void aChangedWindowLengthIsNamed() {
+    GraphSignature saved = signature(ssc -> lines(ssc).window(Durations.seconds(3), Durations.seconds(1)).print());
+    GraphSignature now = signature(ssc -> lines(ssc).window(Durations.seconds(5), Durations.seconds(1)).print());
+    assertEquals(List.of("stream 1 was WindowedDStream(3 s, 1 s), is now WindowedDStream(5 s, 1 s)"),
+        now.differences(saved));
+  }
+
+  @Test
   void aSignatureThatPointsNowhereIsRejected() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GraphSignature.of(
         List.of(new GraphSignature.Stream("QueueInputDStream", 1000, List.of(3))), List.of()));
