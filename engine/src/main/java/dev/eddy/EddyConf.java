@@ -53,6 +53,16 @@ public final class EddyConf {
           "true",
           "Whether DStream.print() writes to System.out; its rows are published as OutputRows events either way.");
 
+  /**
+   * Whether a failed batch's error is also printed to {@code System.err}. The kernel turns it off
+   * because the stream's live view shows the error, mapped to the cell's line.
+   */
+  public static final Key STREAMING_FAILURES_STDERR =
+      new Key(
+          "eddy.streaming.failures.stderr",
+          "true",
+          "Whether a failed batch's error is printed to System.err; it is in BatchInfo.failureReason either way.");
+
   /** Heap bytes that cached blocks may take in memory before the least recently used are evicted. */
   public static final Key STORAGE_MEMORY_BYTES =
       new Key(
@@ -144,7 +154,7 @@ public final class EddyConf {
 
   /** Every key Eddy reads, in one table. */
   public static final List<Key> KEYS = List.of(
-      MASTER, APP_NAME, STREAMING_PRINT_STDOUT, STORAGE_MEMORY_BYTES, SHUFFLE_MEMORY_BYTES, LOCAL_DIR,
+      MASTER, APP_NAME, STREAMING_PRINT_STDOUT, STREAMING_FAILURES_STDERR, STORAGE_MEMORY_BYTES, SHUFFLE_MEMORY_BYTES, LOCAL_DIR,
       TASK_MAX_FAILURES,
       STREAMING_BLOCK_INTERVAL, STREAMING_RECEIVER_RESTART_DELAY, STREAMING_RECEIVER_MAX_RATE,
       STREAMING_BACKPRESSURE_ENABLED, STREAMING_BACKPRESSURE_INITIAL_RATE, STREAMING_BACKPRESSURE_PID_PROPORTIONAL,
@@ -327,7 +337,7 @@ public final class EddyConf {
   private static void validate(String key, String value) {
     if (key.equals(MASTER.name())) {
       parseMaster(value);
-    } else if (key.equals(STREAMING_PRINT_STDOUT.name())) {
+    } else if (key.equals(STREAMING_PRINT_STDOUT.name()) || key.equals(STREAMING_FAILURES_STDERR.name())) {
       parseBoolean(key, value);
     } else if (key.equals(STORAGE_MEMORY_BYTES.name()) || key.equals(SHUFFLE_MEMORY_BYTES.name())) {
       parseBytes(key, value);

@@ -649,6 +649,7 @@ public final class StreamingContext {
   /** Builds a run's scheduler: checkpointing when a directory is set, recovering once if getOrCreate asked. */
   private JobScheduler newScheduler(StreamingListenerBus bus) {
     JobScheduler s = new JobScheduler(graph, clock, batchDuration, bus, name, receiverTracker);
+    s.reportFailuresToStderr(sc.getConf().getBoolean(EddyConf.STREAMING_FAILURES_STDERR.name(), true));
     Path dir = checkpointDirectory;
     if (dir != null) {
       assertNoOtherWriter();

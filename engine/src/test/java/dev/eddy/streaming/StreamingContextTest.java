@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.eddy.EddyConf;
 import dev.eddy.EddyContext;
 import dev.eddy.api.Tuple2;
 import dev.eddy.rdd.PairRDD;
@@ -193,6 +194,30 @@ class StreamingContextTest {
       assertFalse(sc.isStopped());
     } finally {
       ActiveContexts.removeListener(global);
+    }
+  }
+
+  @Test
+  void aFailedBatchIsPrintedToStderrUnlessTurnedOff() {
+    for (boolean print : new boolean[] {true, false}) {
+      EddyContext quiet = new EddyContext(new EddyConf(false).setMaster("local[2]").setAppName("failures")
+          .set(EddyConf.STREAMING_FAILURES_STDERR.name(), String.valueOf(print)));
+      try {
+        StreamingContext failing = new StreamingContext(quiet, Durations.seconds(1), clock);
+        failing.textGeneratorStream(1).foreachRDD(rdd -> {
+          throw new IllegalStateException("boom");
+        });
+        String err = StreamingTestSupport.capture(true, () -> {
+          failing.start();
+          clock.advance(1000);
+          failing.awaitBatches(1);
+          failing.stop();
+        });
+        assertEquals(print, err.contains("java.lang.IllegalStateException: boom"), err);
+        assertTrue(failing.lastCompletedBatch().orElseThrow().failureReason().orElseThrow().contains("boom"));
+      } finally {
+        quiet.stop();
+      }
     }
   }
 }

@@ -29,7 +29,8 @@ final class EngineSession {
     EddyConf conf = new EddyConf()
         .setMaster("local[*]")
         .setAppName(APP_NAME)
-        .set("eddy.streaming.print.stdout", "false");
+        .set("eddy.streaming.print.stdout", "false")
+        .set("eddy.streaming.failures.stderr", "false");
     EddyContext sc = new EddyContext(conf);
     return new EngineSession(sc, new StreamingContext(sc, Durations.seconds(1)));
   }

@@ -35,6 +35,7 @@ public final class JobScheduler {
   private final java.util.Set<Time> pending = new java.util.concurrent.ConcurrentSkipListSet<>();
   private volatile Checkpointer checkpointer;
   private volatile Recovery recovery;
+  private volatile boolean failuresToStderr = true;
 
   /** @param receiverTracker runs the context's receivers; started and stopped with the batches */
   public JobScheduler(
@@ -75,6 +76,11 @@ public final class JobScheduler {
   /** Writes checkpoints with {@code writer} after the batches it says; call before {@link #start}. */
   public void checkpointWith(Checkpointer writer) {
     this.checkpointer = writer;
+  }
+
+  /** Sets whether a failed batch's error is also printed to stderr (it is in its BatchInfo either way). */
+  public void reportFailuresToStderr(boolean report) {
+    this.failuresToStderr = report;
   }
 
   /** Makes {@link #start} recover from a checkpoint; call before it. */
@@ -168,8 +174,10 @@ public final class JobScheduler {
     }
   }
 
-  private static String report(Time time, String reason) {
-    System.err.println("Eddy: batch " + time + ": " + reason);
+  private String report(Time time, String reason) {
+    if (failuresToStderr) {
+      System.err.println("Eddy: batch " + time + ": " + reason);
+    }
     return reason;
   }
 
